@@ -1,0 +1,6 @@
+export * from './matrix.ts';
+export * from './dataset.ts';
+export * from './context.ts';
+export * from './method.ts';
+export * from './metric.ts';
+export * from './record.ts';

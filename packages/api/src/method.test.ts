@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { defineMethod, isCsr } from './index.ts';
+
+describe('api', () => {
+  it('defineMethod returns the definition unchanged', async () => {
+    const m = defineMethod({
+      id: 'all-zero', label: 'All zero', summary: 's', reference: { paper: 'p' }, kind: 'classical',
+      defaults: { k: 2 },
+      run: async (data) => ({ labels: new Int32Array(data.counts.rows) }),
+    });
+    const out = await m.run(
+      { id: 'd', counts: { rows: 3, cols: 1, data: new Float32Array(3) }, valueType: 'raw counts', nClusters: 1 },
+      m.defaults,
+      {} as never,
+    );
+    expect(Array.from(out.labels)).toEqual([0, 0, 0]);
+  });
+  it('isCsr tells sparse from dense', () => {
+    expect(isCsr({ rows: 0, cols: 0, data: new Float32Array() })).toBe(false);
+    expect(isCsr({ rows: 0, cols: 0, indptr: new Int32Array(1), indices: new Int32Array(), data: new Float32Array() })).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Context } from './context.ts';
+import type { Dataset, Truth } from './dataset.ts';
+import type { Matrix } from './matrix.ts';
+
+export interface Reference {
+  /** Citation, e.g. "Xie, Girshick & Farhadi. Unsupervised deep embedding for clustering analysis. ICML 2016". */
+  readonly paper: string;
+  readonly url?: string;
+  /** Original code as owner/name on GitHub, and the commit this reimplementation followed. */
+  readonly repo?: string;
+  readonly commit?: string;
+}
+
+/** Parameters are flat and primitive so that `--set method.key=value` and records can carry them. */
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
+
+export interface Clustering {
+  /** Cluster id per cell, in [0, k). */
+  readonly labels: Int32Array;
+  /** The space the labels were read from, when there is one (used for silhouette). */
+  readonly embedding?: Matrix;
+  /** Facts worth recording, e.g. { semanticView: 'off: no gene names' }. */
+  readonly info?: Record<string, ParamValue>;
+}
+
+export type MethodKind = 'classical' | 'deep' | 'graph' | 'text' | 'control';
+
+interface MethodBase<P extends Params> {
+  readonly id: string;
+  readonly label: string;
+  readonly summary: string;
+  readonly reference: Reference;
+  readonly kind: MethodKind;
+  readonly needs?: { readonly geneNames?: boolean; readonly rawCounts?: boolean };
+  readonly defaults: P;
+  /** Overrides applied in smoke mode (fewer epochs, smaller layers). */
+  readonly smoke?: Partial<P>;
+}
+
+/** A clustering method. It never receives labels: honest by construction. */
+export interface MethodDef<P extends Params = Params> extends MethodBase<P> {
+  readonly kind: Exclude<MethodKind, 'control'>;
+  run(data: Dataset, params: P, ctx: Context): Promise<Clustering>;
+}
+
+/** A control (true labels, random labels) is the only kind of method that is handed the truth. */
+export interface ControlDef<P extends Params = Params> extends MethodBase<P> {
+  readonly kind: 'control';
+  run(data: Dataset, params: P, ctx: Context, truth: Truth): Promise<Clustering>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMethod = MethodDef<any> | ControlDef<any>;
+
+export function defineMethod<P extends Params>(def: MethodDef<P>): MethodDef<P> {
+  return def;
+}
+
+export function defineControl<P extends Params>(def: ControlDef<P>): ControlDef<P> {
+  return def;
+}
