@@ -1,1 +1,1 @@
-export {};
+export { linearSumAssignment } from './hungarian.ts';
