@@ -1,1 +1,4 @@
-export {};
+export { buildReportModel, TABLE_METRICS, type ReportModel, type MetricTable, type Cell } from './model.ts';
+export { renderModel, renderReport } from './render.ts';
+export { groupedBarChart } from './chart.ts';
+export { averageRanks, meanSd } from './stats.ts';

@@ -1,0 +1,150 @@
+import type { Protocol, RunRecord, Scores } from '@scbench/api';
+import { averageRanks, meanSd } from './stats.ts';
+
+export type ScoreKey = keyof Scores;
+
+/** The metrics shown as tables, in order; the first three are the benchmark's headline metrics. */
+export const TABLE_METRICS: readonly { key: ScoreKey; label: string }[] = [
+  { key: 'acc', label: 'ACC' },
+  { key: 'nmi', label: 'NMI' },
+  { key: 'ari', label: 'ARI' },
+  { key: 'ami', label: 'AMI' },
+  { key: 'f1', label: 'macro-F1' },
+  { key: 'vMeasure', label: 'V-measure' },
+];
+
+export interface Cell {
+  mean: number;
+  sd: number;
+  /** Successful runs that contributed / all runs. */
+  ok: number;
+  runs: number;
+  /** 'ok' when every run succeeded, 'partial' when some failed, else the failure kind. */
+  state: 'ok' | 'partial' | 'failed' | 'timeout' | 'missing';
+  rank: number | null;
+  best: boolean;
+}
+
+export interface MetricTable {
+  key: ScoreKey;
+  label: string;
+  /** rows[methodIndex][datasetIndex] */
+  rows: Cell[][];
+  /** Mean rank over datasets per method (controls excluded), null for controls. */
+  meanRank: (number | null)[];
+}
+
+export interface DatasetColumn {
+  id: string;
+  cells: number;
+  genes: number;
+  nClusters: number;
+}
+
+export interface MethodRow {
+  id: string;
+  isControl: boolean;
+  seconds: number;
+  peakRssMb: number;
+  backend: string;
+}
+
+export interface Failure {
+  dataset: string;
+  method: string;
+  seed: number;
+  status: string;
+  error: string;
+}
+
+export interface ReportModel {
+  title: string;
+  protocol: Protocol;
+  generatedAt: string;
+  commits: string[];
+  runs: number;
+  seeds: number[];
+  datasets: DatasetColumn[];
+  methods: MethodRow[];
+  /** Final-epoch scores: what a user of the method would get. */
+  honest: MetricTable[];
+  /** Best epoch by ACC against the labels, for methods that made snapshots; null when none did. */
+  paper: MetricTable[] | null;
+  failures: Failure[];
+}
+
+const CONTROLS = new Set(['true-labels', 'random-labels']);
+
+function uniq<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function buildTable(records: readonly RunRecord[], methods: string[], datasets: string[], key: ScoreKey, label: string,
+  pick: (r: RunRecord) => Scores | null): MetricTable {
+  const rows: Cell[][] = methods.map((m) => datasets.map((d) => {
+    const runs = records.filter((r) => r.method === m && r.dataset === d);
+    const values = runs.map(pick).filter((s): s is Scores => s !== null).map((s) => s[key]);
+    const { mean, sd } = meanSd(values);
+    let state: Cell['state'] = 'ok';
+    if (runs.length === 0) state = 'missing';
+    else if (values.length === 0) state = runs.some((r) => r.status === 'timeout') ? 'timeout' : 'failed';
+    else if (values.length < runs.length) state = 'partial';
+    return { mean, sd, ok: values.length, runs: runs.length, state, rank: null, best: false };
+  }));
+  const ranked = methods.map((m) => !CONTROLS.has(m));
+  datasets.forEach((_, j) => {
+    const idx = methods.map((_, i) => i).filter((i) => ranked[i] && rows[i][j].state !== 'missing');
+    const ranks = averageRanks(idx.map((i) => rows[i][j].mean), true);
+    idx.forEach((i, t) => {
+      rows[i][j].rank = ranks[t];
+      rows[i][j].best = ranks[t] === Math.min(...ranks) && !Number.isNaN(rows[i][j].mean);
+    });
+  });
+  const meanRank = methods.map((_, i) => {
+    if (!ranked[i]) return null;
+    const rs = rows[i].map((c) => c.rank).filter((r): r is number => r !== null);
+    return rs.length ? rs.reduce((a, b) => a + b, 0) / rs.length : null;
+  });
+  return { key, label, rows, meanRank };
+}
+
+/** Records → everything the report shows. Pure: the same records give the same model (but for generatedAt). */
+export function buildReportModel(records: readonly RunRecord[], opts: { protocol: Protocol; title: string; now?: Date }): ReportModel {
+  const datasets = uniq(records.map((r) => r.dataset));
+  // Real methods first, controls last, each group in first-seen order.
+  const seen = uniq(records.map((r) => r.method));
+  const methods = [...seen.filter((m) => !CONTROLS.has(m)), ...seen.filter((m) => CONTROLS.has(m))];
+  const honest = TABLE_METRICS.map((t) => buildTable(records, methods, datasets, t.key, t.label, (r) => (r.status === 'ok' ? r.scores : null)));
+  const anyPaper = records.some((r) => r.paperProtocol !== null);
+  const paper = anyPaper
+    ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null))
+    : null;
+  return {
+    title: opts.title,
+    protocol: opts.protocol,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    commits: uniq(records.map((r) => r.commit)),
+    runs: records.length,
+    seeds: uniq(records.map((r) => r.seed)).sort((a, b) => a - b),
+    datasets: datasets.map((id) => {
+      const r = records.find((x) => x.dataset === id && x.cells > 0) ?? records.find((x) => x.dataset === id)!;
+      return { id, cells: r.cells, genes: r.genes, nClusters: r.nClusters };
+    }),
+    methods: methods.map((id) => {
+      const ok = records.filter((r) => r.method === id && r.status === 'ok');
+      const b = ok.find((r) => r.backend)?.backend;
+      return {
+        id,
+        isControl: CONTROLS.has(id),
+        seconds: meanSd(ok.map((r) => r.seconds)).mean,
+        peakRssMb: ok.length ? Math.max(...ok.map((r) => r.peakRssMb)) : NaN,
+        backend: b ? `${b.name} ${b.version} ×${b.threads}` : '—',
+      };
+    }),
+    honest,
+    paper,
+    failures: records.filter((r) => r.status !== 'ok').map((r) => ({
+      dataset: r.dataset, method: r.method, seed: r.seed, status: r.status, error: (r.error ?? '').split('\n').slice(0, 3).join(' '),
+    })),
+  };
+}
