@@ -1,1 +1,4 @@
 export { linearSumAssignment } from './hungarian.ts';
+export * from './rng.ts';
+export * from './dense.ts';
+export * from './csr.ts';
