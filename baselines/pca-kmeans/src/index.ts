@@ -1,0 +1,32 @@
+import { defineMethod } from '@scbench/api';
+import { standardPipeline } from '@scbench/datasets';
+import { kmeans, pca } from '@scbench/numerics';
+
+/**
+ * The classical pipeline (scanpy's standard recipe, METHODS.md §5.1): normalise to 1e4 per cell → log1p →
+ * 2000 Seurat-dispersion HVGs → z-score clipped at 10 → PCA 50 → k-means++ with 20 restarts.
+ * Steps that do not apply to the dataset's value type are skipped by `standardPipeline` (log-normalised data are
+ * not normalised again; scaled data go straight to PCA).
+ */
+export const pcaKmeans = defineMethod({
+  id: 'pca-kmeans',
+  label: 'PCA + k-means',
+  summary: 'normalize → log1p → 2000 HVG → scale → PCA 50 → k-means++ (n_init 20)',
+  reference: {
+    paper: 'MacQueen 1967; Arthur & Vassilvitskii 2007 (k-means++); pipeline as in Wolf et al. 2018 (Scanpy)',
+    repo: 'ttgump/scDeepCluster (code/competing_method/PCA_kmeans.py)',
+  },
+  kind: 'classical',
+  defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nInit: 20, maxIter: 300 },
+  smoke: { nInit: 3 },
+  run: async (data, p, ctx) => {
+    ctx.progress('preprocess', 0, 3);
+    const x = standardPipeline(data, { targetSum: p.targetSum, nTopGenes: p.nTopGenes, scaleClip: p.scaleClip });
+    ctx.progress('pca', 1, 3);
+    const { scores } = pca(x, { nComponents: Math.min(p.nPcs, x.rows - 1, x.cols), seed: ctx.seed });
+    ctx.progress('k-means', 2, 3);
+    const km = kmeans(scores, data.nClusters, { nInit: p.nInit, maxIter: p.maxIter, seed: ctx.seed });
+    ctx.log('kmeans', { inertia: km.inertia, iterations: km.iterations });
+    return { labels: km.labels, embedding: scores };
+  },
+});

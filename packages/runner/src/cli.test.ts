@@ -1,0 +1,96 @@
+// End to end through the real CLI: child processes, records.jsonl, resume, report, scoring, errors.
+import { describe, expect, it, jest } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunRecord } from '@scbench/api';
+import { main } from './cli.ts';
+import { EXIT } from './exit-codes.ts';
+
+async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const readJsonl = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+
+describe('scbench run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scbench-run-'));
+  const args = ['run', '--methods', 'pca-kmeans,true-labels,random-labels', '--datasets', 'synthetic:cells=300,genes=400,groups=4',
+    '--seeds', '0', '--out', dir, '--smoke', '--set', 'pca-kmeans.nPcs=20'];
+
+  it('runs each job in a child process, records every field, and writes a report', async () => {
+    const r = await capture(args);
+    expect(r.code).toBe(EXIT.ok);
+    const recs = readJsonl(join(dir, 'records.jsonl'));
+    expect(recs.map((x) => x.method)).toEqual(['pca-kmeans', 'true-labels', 'random-labels']);
+    const pk = recs[0];
+    expect(pk).toMatchObject({ dataset: 'synthetic:cells=300,genes=400,groups=4', seed: 0, status: 'ok', error: null, cells: 300, genes: 400, nClusters: 4 });
+    expect(pk.params.nPcs).toBe(20);
+    expect(Object.keys(pk.scores!).sort()).toEqual(['acc', 'ami', 'ari', 'completeness', 'f1', 'fmi', 'homogeneity', 'nmi', 'vMeasure']);
+    expect(pk.peakRssMb).toBeGreaterThan(10);
+    expect(pk.backend?.name).toBeTruthy();
+    expect(pk.commit).toBeTruthy();
+    expect(recs[1].scores!.ari).toBe(1);
+    expect(recs[2].scores!.ari).toBeLessThan(0.1);
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+  });
+
+  it('skips finished runs when the same command is run again', async () => {
+    const r = await capture(args);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toMatch(/skipping 3 run/);
+    expect(readJsonl(join(dir, 'records.jsonl'))).toHaveLength(3);
+  });
+
+  it('records a method failure as failed, with the error, and exits 1', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'scbench-fail-'));
+    const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic:cells=50,genes=60,groups=3', '--out', out, '--set', 'pca-kmeans.nInit=0']);
+    expect(r.code).toBe(EXIT.runsFailed);
+    const [rec] = readJsonl(join(out, 'records.jsonl'));
+    expect(rec.status).toBe('failed');
+    expect(rec.error).toMatch(/nInit/);
+    expect(rec.scores).toBeNull();
+  });
+
+  it('rejects unknown methods, datasets and parameters before running anything', async () => {
+    expect((await capture(['run', '--methods', 'nope', '--datasets', 'synthetic'])).err).toMatch(/unknown method "nope"/);
+    const d = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'no_such_dataset']);
+    expect(d.code).toBe(EXIT.badInput);
+    expect(d.err).toMatch(/no such registry id.*pbmc3k/s);
+    expect((await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--set', 'pca-kmeans.bogus=1'])).code).toBe(EXIT.usage);
+  });
+});
+
+describe('scbench score / inspect / methods / help', () => {
+  it('scores two label files with the record score keys', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'scbench-score-'));
+    writeFileSync(join(d, 't.txt'), 'B\nB\nT\nT\nNK\n');
+    writeFileSync(join(d, 'p.txt'), '1\n1\n0\n0\n0\n');
+    const r = await capture(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'p.txt')]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.acc).toBeCloseTo(0.8, 12);
+    writeFileSync(join(d, 'short.txt'), '1\n');
+    const bad = await capture(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'short.txt')]);
+    expect(bad.code).toBe(EXIT.badInput);
+    expect(bad.err).toMatch(/--truth has 5 labels but --pred has 1/);
+  });
+  it('inspects a synthetic dataset', async () => {
+    const r = await capture(['inspect', 'synthetic:cells=100,genes=50,groups=5']);
+    expect(JSON.parse(r.out)).toEqual({ cells: 100, genes: 50, classes: 5, hasGeneNames: true, species: expect.anything() });
+  });
+  it('lists methods and prints help with exit 0; unknown commands exit 2', async () => {
+    expect((await capture(['methods'])).out).toMatch(/pca-kmeans/);
+    expect((await capture(['run', '--help'])).out).toMatch(/--protocol/);
+    expect((await capture(['frobnicate'])).code).toBe(EXIT.usage);
+  });
+});

@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Protocol } from '@scbench/api';
+import { DataError, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
+import { renderReport } from '@scbench/report';
+import { scoreCommand } from './commands/score-command.ts';
+import { DEFAULT_GRID } from './default-grid.ts';
+import { EXIT, UserError } from './exit-codes.ts';
+import { HELP } from './help.ts';
+import { loadForRun, parseSyntheticSpec } from './load-data.ts';
+import { parseOverride } from './params.ts';
+import { planJobs } from './plan.ts';
+import { latestRecords, readRecords } from './records.ts';
+import { findMethod, methods } from './registry.ts';
+import { runPlan } from './run-command.ts';
+
+const repoRoot = resolve(new URL('../../../', import.meta.url).pathname);
+
+function list(value: string | undefined, flag: string): string[] {
+  const items = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UserError(`${flag} needs at least one value, e.g. ${flag} a,b`);
+  return items;
+}
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}\nSee --help.`);
+  }
+}
+
+/** Reject unknown datasets before any run starts: a typo should cost a second, not a grid. */
+function checkDatasetSpec(spec: string): void {
+  if (parseSyntheticSpec(spec)) return;
+  if (existsSync(spec)) return;
+  if (findDataset(spec)) return;
+  const ids = listDatasets().map((d) => d.id).join(', ');
+  throw new UserError(`--datasets ${spec}: no such registry id, file or directory. Registry ids: ${ids}`, EXIT.badInput);
+}
+
+function protocolOf(v: string | undefined): Protocol {
+  if (v === undefined || v === 'honest') return 'honest';
+  if (v === 'paper') return 'paper';
+  throw new UserError(`--protocol ${v}: use honest or paper`);
+}
+
+function writeReport(dir: string, protocol: Protocol, outFile?: string): string {
+  const records = latestRecords(readRecords(join(dir, 'records.jsonl')));
+  const file = outFile ?? join(dir, 'index.html');
+  writeFileSync(file, renderReport(records, { protocol, title: `scbench report — ${dir}` }));
+  return file;
+}
+
+async function runCmd(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    methods: { type: 'string' }, datasets: { type: 'string' }, seeds: { type: 'string' }, out: { type: 'string' },
+    protocol: { type: 'string' }, set: { type: 'string', multiple: true }, smoke: { type: 'boolean' },
+    timeout: { type: 'string' }, 'retry-failed': { type: 'boolean' }, backend: { type: 'string' },
+    'no-report': { type: 'boolean' }, default: { type: 'boolean' },
+  });
+  if (values.help) return print(HELP.run);
+  const d = values.default ? DEFAULT_GRID : null;
+  const methodIds = values.methods !== undefined || !d ? list(values.methods as string, '--methods') : [...d.methods];
+  const datasetSpecs = values.datasets !== undefined || !d ? list(values.datasets as string, '--datasets') : [...d.datasets];
+  const seeds = (values.seeds !== undefined || !d ? list((values.seeds as string) ?? '0', '--seeds') : d.seeds.map(String)).map((s) => {
+    if (!/^\d+$/.test(s)) throw new UserError(`--seeds ${s}: seeds are non-negative integers`);
+    return Number(s);
+  });
+  const chosen = methodIds.map((id) => {
+    try {
+      return findMethod(id);
+    } catch (e) {
+      throw new UserError(`--methods: ${(e as Error).message}`);
+    }
+  });
+  datasetSpecs.forEach(checkDatasetSpec);
+  const overrides = ((values.set as string[] | undefined) ?? []).map(parseOverride);
+  for (const o of overrides) if (!methodIds.includes(o.method)) throw new UserError(`--set ${o.method}.${o.key}: ${o.method} is not among --methods`);
+  const timeoutS = values.timeout === undefined ? 7200 : Number(values.timeout);
+  if (!(timeoutS > 0)) throw new UserError(`--timeout ${values.timeout}: give a positive number of seconds`);
+  if (values.backend) process.env.SCBENCH_BACKEND = values.backend as string;
+  const protocol = protocolOf(values.protocol as string | undefined);
+  const smoke = values.smoke === true;
+  const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke);
+  const out = (values.out as string | undefined) ?? d?.out ?? 'reports/latest';
+  mkdirSync(out, { recursive: true });
+  const abort = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\ninterrupted: stopping the current run (records so far are kept; re-run to resume)\n');
+    abort.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const written = await runPlan(jobs, {
+    out, protocol, smoke, timeoutS, retryFailed: values['retry-failed'] === true,
+    cacheDir: process.env.SCBENCH_CACHE ?? join(repoRoot, '.scbench-cache'),
+  }, abort.signal);
+  process.off('SIGINT', onSigint);
+  if (!values['no-report']) process.stderr.write(`report: ${writeReport(out, protocol)}\n`);
+  if (abort.signal.aborted) return EXIT.interrupted;
+  return written.some((r) => r.status !== 'ok') ? EXIT.runsFailed : EXIT.ok;
+}
+
+function reportCmd(args: string[]): number {
+  const { values, positionals } = parse(args, { protocol: { type: 'string' }, out: { type: 'string' } });
+  if (values.help) return print(HELP.report);
+  const dir = positionals[0];
+  if (!dir) throw new UserError('scbench report DIR: give the directory that holds records.jsonl');
+  if (!existsSync(join(dir, 'records.jsonl'))) throw new UserError(`${join(dir, 'records.jsonl')} does not exist; run "scbench run --out ${dir} ..." first`, EXIT.badInput);
+  return print(writeReport(dir, protocolOf(values.protocol as string | undefined), values.out as string | undefined));
+}
+
+function methodsCmd(args: string[]): number {
+  const { values } = parse(args, { json: { type: 'boolean' } });
+  if (values.help) return print(HELP.methods);
+  const rows = methods.map((m) => ({ id: m.id, label: m.label, kind: m.kind, summary: m.summary, paper: m.reference.paper, repo: m.reference.repo ?? null, defaults: m.defaults }));
+  if (values.json) return print(JSON.stringify(rows, null, 2));
+  return print(rows.map((r) => `${r.id.padEnd(16)} ${r.kind.padEnd(10)} ${r.summary}`).join('\n'));
+}
+
+function datasetsCmd(args: string[]): number {
+  const { values } = parse(args, { json: { type: 'boolean' } });
+  if (values.help) return print(HELP.datasets);
+  const rows = listDatasets();
+  if (values.json) return print(JSON.stringify(rows, null, 2));
+  return print(rows.map((r) => `${r.id.padEnd(24)} ${String(r.cells).padStart(6)} × ${String(r.genes).padEnd(6)} ${String(r.classes).padStart(3)} classes  ${r.species.padEnd(24)} ${r.present ? '' : '(file missing)'}`).join('\n'));
+}
+
+async function inspectCmd(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return print(HELP.inspect);
+  const spec = positionals[0];
+  if (!spec) throw new UserError('scbench inspect ID-OR-PATH: give a registry id, a file or a 10x directory');
+  checkDatasetSpec(spec);
+  const { dataset, truth } = parseSyntheticSpec(spec) ? await loadForRun(spec) : await loadDataset(spec);
+  return print(JSON.stringify({
+    cells: dataset.counts.rows, genes: dataset.counts.cols, classes: truth ? truth.names.length : dataset.nClusters,
+    hasGeneNames: dataset.genes !== undefined, species: dataset.species ?? null,
+  }));
+}
+
+function scoreCmd(args: string[]): number {
+  const { values } = parse(args, { truth: { type: 'string' }, pred: { type: 'string' } });
+  if (values.help) return print(HELP.score);
+  if (!values.truth || !values.pred) throw new UserError('scbench score needs --truth FILE and --pred FILE');
+  return print(scoreCommand(values.truth as string, values.pred as string));
+}
+
+function print(text: string): number {
+  process.stdout.write(text + '\n');
+  return EXIT.ok;
+}
+
+/** Entry point: returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': return await runCmd(rest);
+      case 'report': return reportCmd(rest);
+      case 'methods': return methodsCmd(rest);
+      case 'datasets': return datasetsCmd(rest);
+      case 'inspect': return await inspectCmd(rest);
+      case 'score': return scoreCmd(rest);
+      case undefined: case 'help': case '--help': case '-h': return print(HELP.main);
+      case '--version': return print(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+      default: throw new UserError(`unknown command "${command}"\n\n${HELP.main}`);
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`scbench: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof DataError) {
+      process.stderr.write(`scbench: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+// Conventions every registered method must keep, checked over the registry itself (ARCHITECTURE.md).
+import { describe, expect, it } from '@jest/globals';
+import type { AnyMethod, Context, Dataset, Truth } from '@scbench/api';
+import { synthesize } from '@scbench/datasets';
+import { resolveParams } from './params.ts';
+import { methods } from './registry.ts';
+
+function smokeContext(seed: number): Context & { snapshots: number } {
+  const ctx = {
+    seed, smoke: true, signal: new AbortController().signal, snapshots: 0,
+    log: () => {}, progress: () => {},
+    snapshot: () => { ctx.snapshots++; },
+    cache: <T>(_k: string, make: () => Promise<T>) => make(),
+  };
+  return ctx;
+}
+
+async function runOnce(m: AnyMethod, dataset: Dataset, truth: Truth, seed: number): Promise<Int32Array> {
+  const params = resolveParams(m, [], true);
+  const out = m.kind === 'control' ? await m.run(dataset, params, smokeContext(seed), truth) : await m.run(dataset, params, smokeContext(seed));
+  return out.labels;
+}
+
+describe('every registered method', () => {
+  const { dataset, truth } = synthesize({ cells: 240, genes: 300, groups: 4, seed: 11 });
+  it('has a unique id, a summary and a reference', () => {
+    expect(new Set(methods.map((m) => m.id)).size).toBe(methods.length);
+    for (const m of methods) {
+      expect(m.id).toMatch(/^[a-z0-9-]+$/);
+      expect(m.summary.length).toBeGreaterThan(10);
+      expect(m.reference.paper.length).toBeGreaterThan(5);
+    }
+  });
+  for (const m of methods) {
+    it(`${m.id}: smoke-runs, returns one label per cell in [0, k), and is deterministic for a seed`, async () => {
+      const a = await runOnce(m, dataset, truth!, 3);
+      expect(a.length).toBe(dataset.counts.rows);
+      for (const l of a) {
+        expect(l).toBeGreaterThanOrEqual(0);
+        expect(l).toBeLessThan(dataset.nClusters);
+      }
+      const b = await runOnce(m, dataset, truth!, 3);
+      expect(Array.from(b)).toEqual(Array.from(a));
+    });
+  }
+  it('no method other than a control declares a run with the truth parameter', () => {
+    for (const m of methods) if (m.kind !== 'control') expect(m.run.length).toBeLessThanOrEqual(3);
+  });
+});

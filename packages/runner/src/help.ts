@@ -1,0 +1,46 @@
+/** The text of `scbench --help` and `scbench COMMAND --help`. */
+export const HELP: Record<string, string> = {
+  main: `scbench — benchmark single-cell clustering methods honestly
+
+Usage: scbench <command> [options]
+
+Commands:
+  run       run methods × datasets × seeds, append to DIR/records.jsonl, write DIR/index.html
+  report    render DIR/records.jsonl into DIR/index.html
+  methods   list the methods
+  datasets  list the registered datasets and whether their files are present
+  score     score a clustering against a truth file
+  inspect   print the size and classes of a dataset
+
+Run "scbench <command> --help" for a command's options.
+Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 130 interrupted.`,
+  run: `Usage: scbench run --methods a,b --datasets id-or-path,... [options]
+
+  --methods LIST     method ids (scbench methods)
+  --datasets LIST    registry ids, files (.h5 .h5ad .csv .tsv[.gz]) or 10x directories,
+                     or "synthetic" / "synthetic:cells=2000,genes=1000,groups=6" (built in, no download)
+  --seeds LIST       seeds (default 0)
+  --out DIR          output directory (default reports/latest)
+  --protocol P       honest (default) or paper: which number the report leads with. Both are recorded;
+                     "paper" is the original code's best epoch by ACC against the labels.
+  --set M.KEY=VALUE  override one parameter of one method (repeatable)
+  --smoke            tiny settings, for checking a setup quickly
+  --timeout SECONDS  per run (default 7200)
+  --retry-failed     re-run failed and timed-out runs (finished runs are always skipped)
+  --backend NAME     force the engine backend (tfjs-node-gpu, tfjs-node, wasm-ort, wasm); same as SCBENCH_BACKEND
+  --no-report        do not render DIR/index.html at the end
+  --default          the embedded default grid (synthetic data; no downloads)`,
+  report: `Usage: scbench report DIR [--protocol honest|paper] [--out FILE]
+
+Renders DIR/records.jsonl into one self-contained HTML file (default DIR/index.html).`,
+  methods: `Usage: scbench methods [--json]`,
+  datasets: `Usage: scbench datasets [--json]
+
+Data root: $SCBENCH_DATA, or ../shared/datasets beside the repository.`,
+  score: `Usage: scbench score --truth FILE --pred FILE
+
+Each file has one label per line (integers or strings). Prints one JSON object of scores.`,
+  inspect: `Usage: scbench inspect ID-OR-PATH
+
+Prints { cells, genes, classes, hasGeneNames, species } as JSON.`,
+};

@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { defineMethod } from '@scbench/api';
+import { hashParams, parseOverride, resolveParams } from './params.ts';
+
+const m = defineMethod({
+  id: 'm', label: 'M', summary: '', reference: { paper: '' }, kind: 'deep',
+  defaults: { epochs: 200, lr: 0.001, mode: 'corrected', paper: false }, smoke: { epochs: 2 },
+  run: async () => ({ labels: new Int32Array() }),
+});
+
+describe('parameters', () => {
+  it('applies smoke settings, then --set overrides coerced to the default type', () => {
+    const p = resolveParams(m, ['m.lr=0.01', 'm.paper=true', 'm.mode=paper', 'other.epochs=5'].map(parseOverride), true);
+    expect(p).toEqual({ epochs: 2, lr: 0.01, mode: 'paper', paper: true });
+  });
+  it('rejects unknown keys naming the known ones, and values of the wrong type', () => {
+    expect(() => resolveParams(m, [parseOverride('m.epoch=3')], false)).toThrow(/no parameter "epoch".*epochs, lr, mode, paper/);
+    expect(() => resolveParams(m, [parseOverride('m.epochs=many')], false)).toThrow(/takes a number/);
+    expect(() => resolveParams(m, [parseOverride('m.paper=yes')], false)).toThrow(/true or false/);
+    expect(() => parseOverride('epochs=3')).toThrow(/METHOD.KEY=VALUE/);
+  });
+  it('hashes parameters independently of key order, and differently for different values', () => {
+    expect(hashParams({ a: 1, b: 'x' })).toBe(hashParams({ b: 'x', a: 1 }));
+    expect(hashParams({ a: 1 })).not.toBe(hashParams({ a: 2 }));
+  });
+});

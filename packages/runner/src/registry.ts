@@ -1,0 +1,19 @@
+import type { AnyMethod } from '@scbench/api';
+import { leiden } from '@scbench/baseline-leiden';
+import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
+import { randomLabels } from './controls/random-labels.ts';
+import { trueLabels } from './controls/true-labels.ts';
+
+/**
+ * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
+ * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
+ */
+export const methods = [pcaKmeans, leiden, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+
+export type MethodId = (typeof methods)[number]['id'];
+
+export function findMethod(id: string): AnyMethod {
+  const m = methods.find((x) => x.id === id);
+  if (!m) throw new Error(`unknown method "${id}"; known methods: ${methods.map((x) => x.id).join(', ')}`);
+  return m;
+}

@@ -1,0 +1,80 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Protocol, RunRecord } from '@scbench/api';
+import { executeJob } from './execute-job.ts';
+import type { Job } from './plan.ts';
+import { createProgressView } from './progress.ts';
+import { currentCommit, versions } from './provenance.ts';
+import { appendRecord, finishedKeys, readRecords, runKey } from './records.ts';
+
+export interface RunOptions {
+  out: string;
+  protocol: Protocol;
+  smoke: boolean;
+  timeoutS: number;
+  retryFailed: boolean;
+  cacheDir: string;
+}
+
+function safeName(s: string): string {
+  return s.replace(/[^\w.-]+/g, '_').slice(-80);
+}
+
+/** Execute a plan, appending one record per run; returns the records written by this invocation. */
+export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: AbortSignal): Promise<RunRecord[]> {
+  const out = resolve(opts.out);
+  mkdirSync(join(out, 'logs'), { recursive: true });
+  const recordsFile = join(out, 'records.jsonl');
+  const done = finishedKeys(readRecords(recordsFile), opts.retryFailed);
+  const todo = jobs.filter((j) => !done.has(runKey({ dataset: j.dataset, method: j.method.id, seed: j.seed, paramsHash: j.paramsHash })));
+  const view = createProgressView();
+  view.skip(jobs.length - todo.length);
+  const written: RunRecord[] = [];
+  for (const [i, job] of todo.entries()) {
+    if (abort.aborted) break;
+    const logFile = join(out, 'logs', `${safeName(job.dataset)}__${job.method.id}__s${job.seed}__${job.paramsHash}.jsonl`);
+    view.start(i + 1, todo.length, `${job.method.id} × ${job.dataset} seed ${job.seed}`);
+    const startedAt = new Date().toISOString();
+    const outcome = await executeJob(
+      { type: 'run', dataset: job.dataset, method: job.method.id, seed: job.seed, params: job.params, smoke: opts.smoke, cacheDir: opts.cacheDir },
+      opts.timeoutS,
+      {
+        onLog: (event, values) => appendFileSync(logFile, JSON.stringify({ t: Date.now(), event, ...values }) + '\n'),
+        onProgress: (stage, d, t) => view.stage(stage, d, t),
+      },
+      abort,
+    );
+    if (abort.aborted && outcome.status !== 'ok') break; // an interrupted run is not a failed run: record nothing
+    const r = outcome.result;
+    const record: RunRecord = {
+      dataset: job.dataset,
+      method: job.method.id,
+      seed: job.seed,
+      protocol: opts.protocol,
+      status: outcome.status,
+      error: r ? r.error : outcome.status === 'ok' ? null : (outcome as { error: string }).error,
+      scores: r?.scores ?? null,
+      silhouette: r?.silhouette ?? null,
+      paperProtocol: r?.paperProtocol ?? null,
+      nClusters: r?.nClusters ?? 0,
+      nPredicted: r?.nPredicted ?? null,
+      cells: r?.cells ?? 0,
+      genes: r?.genes ?? 0,
+      seconds: r ? r.seconds : (outcome as { seconds: number }).seconds,
+      peakRssMb: r?.peakRssMb ?? 0,
+      params: job.params,
+      paramsHash: job.paramsHash,
+      info: r?.info ?? {},
+      backend: r?.backend ?? null,
+      commit: currentCommit(),
+      versions: versions(),
+      startedAt,
+      finishedAt: new Date().toISOString(),
+    };
+    appendRecord(recordsFile, record);
+    written.push(record);
+    view.finish(record);
+  }
+  view.close();
+  return written;
+}

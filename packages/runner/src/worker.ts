@@ -1,0 +1,96 @@
+// Child-process entry for one run: load the data, hand the method the dataset (never the truth), score afterwards.
+import { announcedBackend, type Context, type ParamValue } from '@scbench/api';
+import { scoreAll } from '@scbench/metrics';
+import { loadForRun } from './load-data.ts';
+import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol.ts';
+import { findMethod } from './registry.ts';
+import { bestSnapshotByAcc, embeddingSilhouette, type Snapshot } from './score-run.ts';
+import { diskCache } from './disk-cache.ts';
+import { DataError } from '@scbench/datasets';
+
+function send(msg: WorkerMessage): void {
+  process.send?.(msg);
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerResult> {
+  const started = performance.now();
+  const base = { silhouette: null, paperProtocol: null, nPredicted: null, backend: null, info: {} as Record<string, ParamValue> };
+  let cells = 0;
+  let genes = 0;
+  let nClusters = 0;
+  try {
+    const method = findMethod(req.method);
+    const { dataset, truth } = await loadForRun(req.dataset);
+    cells = dataset.counts.rows;
+    genes = dataset.counts.cols;
+    nClusters = dataset.nClusters;
+    if (method.needs?.geneNames && !dataset.genes) {
+      throw new DataError(`${req.method} needs gene names, and dataset ${req.dataset} has none`, req.dataset,
+        'choose a dataset whose file carries gene names (scbench datasets lists hasGeneNames)');
+    }
+    const snapshots: Snapshot[] = [];
+    const ctx: Context = {
+      seed: req.seed,
+      smoke: req.smoke,
+      signal,
+      log: (event, values = {}) => send({ type: 'log', event, values }),
+      progress: (stage, done, total) => send({ type: 'progress', stage, done, total }),
+      snapshot: (epoch, labels) => snapshots.push({ epoch, labels: Int32Array.from(labels) }),
+      cache: diskCache(req.cacheDir),
+    };
+    const out = method.kind === 'control'
+      ? await method.run(dataset, req.params, ctx, truth)
+      : await method.run(dataset, req.params, ctx);
+    if (out.labels.length !== cells) throw new Error(`${req.method} returned ${out.labels.length} labels for ${cells} cells`);
+    const seconds = (performance.now() - started) / 1000;
+    // Scoring starts here, after the method has returned.
+    return {
+      ...base,
+      ok: true,
+      error: null,
+      badInput: false,
+      scores: scoreAll(truth.labels, out.labels),
+      silhouette: embeddingSilhouette(out.embedding, out.labels, req.seed),
+      paperProtocol: bestSnapshotByAcc(truth.labels, snapshots),
+      nClusters,
+      nPredicted: new Set(out.labels).size,
+      cells,
+      genes,
+      seconds,
+      peakRssMb: peakRssMb(),
+      info: { ...(out.info ?? {}) },
+      backend: announcedBackend() ?? { name: 'js', version: process.versions.node, threads: 1 },
+    };
+  } catch (e) {
+    const err = e as Error;
+    return {
+      ...base,
+      ok: false,
+      error: err instanceof DataError ? err.message : (err.stack ?? String(err)),
+      badInput: err instanceof DataError,
+      scores: null,
+      nClusters,
+      cells,
+      genes,
+      seconds: (performance.now() - started) / 1000,
+      peakRssMb: peakRssMb(),
+      backend: announcedBackend(),
+    };
+  }
+}
+
+const controller = new AbortController();
+process.on('message', (msg: WorkerRequest | { type: 'abort' }) => {
+  if (msg.type === 'abort') {
+    controller.abort();
+    return;
+  }
+  void execute(msg, controller.signal).then((result) => {
+    send({ type: 'result', result });
+    process.disconnect?.();
+  });
+});
