@@ -2,3 +2,4 @@ export { linearSumAssignment } from './hungarian.ts';
 export * from './rng.ts';
 export * from './dense.ts';
 export * from './csr.ts';
+export * from './kmeans.ts';
