@@ -1,1 +1,33 @@
-export {};
+/**
+ * @scbench/engine — the only place tfjs (and, with text-encoder, onnxruntime) is used.
+ * Call `initEngine()` once before building layers; everything else is pure functions of tensors, layer
+ * constructors, optimisers and one `fit()` loop.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export { tf };
+export { initEngine, engineBackend, BACKENDS, type BackendName, type EngineOptions } from './backend.ts';
+export { createRng, permutation, type Rng } from './random.ts';
+export { toTensor, toMatrix, densify, rowArgmax } from './tensors.ts';
+export { sparseMatrix, spmm, transposeCsr, type SparseMatrix } from './sparse.ts';
+
+export { type Module, type Layer, type ApplyOptions, variablesOf, disposeModules } from './layers/layer.ts';
+export { type Activation, activate } from './layers/activation.ts';
+export { type Init } from './layers/init.ts';
+export { dense, type Dense, type DenseOptions } from './layers/dense.ts';
+export { denseStack, type Stack, type StackOptions } from './layers/stack.ts';
+export { batchNorm, type BatchNormOptions } from './layers/batch-norm.ts';
+export { layerNorm } from './layers/layer-norm.ts';
+export { dropout, gaussianNoise } from './layers/stochastic.ts';
+export { gcn, propagate, type GraphLayer, type Adjacency, type GcnOptions } from './layers/gcn.ts';
+export { gat, edgeList, type GatLayer, type GatOptions, type EdgeList } from './layers/gat.ts';
+
+export { mse, bce, bceWithLogits } from './losses/reconstruction.ts';
+export { lgamma } from './losses/lgamma.ts';
+export { nbNll, zinbNll, type CountOptions, type ZinbOptions } from './losses/count-likelihood.ts';
+export { studentT, decTarget, klDivergence, squaredDistances } from './losses/clustering.ts';
+export { infoNce, varianceRegulariser, l2NormalizeRows, l2NormalizeCols } from './losses/contrastive.ts';
+export { ncutTrace, orthogonality } from './losses/spectral.ts';
+
+export { createOptimizer, type Optimizer, type OptimizerSpec } from './optim/optimizer.ts';
+export { fit, type FitOptions, type FitReport, type Phase, type PhaseReport, type LossFn, type LossParts, type Step, type EpochEnd } from './train/fit.ts';

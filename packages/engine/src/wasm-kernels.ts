@@ -1,0 +1,44 @@
+/**
+ * Kernels tfjs-backend-wasm 4.22 lacks but training needs. `UnsortedSegmentSum` is the gradient of `gather`
+ * (mini-batch embeddings, GAT edge gathers); without it backprop through a gather throws on wasm.
+ * Written in JS over heap views: these are O(size) scatter loops, not worth a native session.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+interface TensorInfo {
+  dataId: object;
+  shape: number[];
+  dtype: string;
+}
+interface WasmBackend {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
+}
+
+function unsortedSegmentSum(args: { inputs: { x: TensorInfo; segmentIds: TensorInfo }; backend: WasmBackend; attrs: { numSegments: number } }): TensorInfo {
+  const { x, segmentIds } = args.inputs;
+  const { numSegments } = args.attrs;
+  const outer = segmentIds.shape.reduce((a, b) => a * b, 1);
+  const innerShape = x.shape.slice(segmentIds.shape.length);
+  const inner = innerShape.reduce((a, b) => a * b, 1);
+  const out = args.backend.makeOutput([numSegments, ...innerShape], x.dtype);
+  // Views only after makeOutput: allocation may grow (and detach) the heap.
+  const xv = args.backend.typedArrayFromHeap(x);
+  const ids = args.backend.typedArrayFromHeap(segmentIds);
+  const ov = args.backend.typedArrayFromHeap(out);
+  ov.fill(0);
+  for (let i = 0; i < outer; i++) {
+    const s = ids[i];
+    if (s < 0 || s >= numSegments) continue; // tf semantics: out-of-range ids are dropped
+    const o = s * inner;
+    const src = i * inner;
+    for (let c = 0; c < inner; c++) ov[o + c] += xv[src + c];
+  }
+  return out;
+}
+
+export function registerMissingWasmKernels(): void {
+  if (!tf.getKernel(tf.UnsortedSegmentSum, 'wasm')) {
+    tf.registerKernel({ kernelName: tf.UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSum as never });
+  }
+}
