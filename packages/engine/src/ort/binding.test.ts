@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkOrtBinding, createSyncSession, ORT_VERSION, ortTensor } from './binding.ts';
 import { onnxModel } from './onnx-model.ts';
@@ -10,7 +11,8 @@ const require = createRequire(import.meta.url);
 describe('onnxruntime-node binding internals', () => {
   it('is the pinned version, also in the root package.json', () => {
     expect(require('onnxruntime-node/package.json').version).toBe(ORT_VERSION);
-    expect(require('../../../../package.json').dependencies['onnxruntime-node']).toBe(ORT_VERSION);
+    const root = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'));
+    expect(root.dependencies['onnxruntime-node']).toBe(ORT_VERSION);
   });
 
   it('exposes binding.InferenceSession{loadModel,run,dispose} and initOrt', () => {

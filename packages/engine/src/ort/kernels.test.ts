@@ -38,7 +38,7 @@ function expectClose(a: Float32Array[], b: Float32Array[], tol = 1e-4): void {
 }
 
 describe('ORT-delegated kernels equal plain wasm', () => {
-  let inputs: tf.Tensor[] = [];
+  const inputs: tf.Tensor[] = [];
   beforeAll(async () => {
     await initEngine({ backend: 'wasm-ort', threads: 2 });
   });
