@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { contingency, denseCodes, type Contingency } from './contingency.ts';
-
-function randomLabels(n: number, k: number, seed: number): Int32Array {
-  let s = seed;
-  return Int32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % k;
-  });
-}
+import { randomLabels } from './testing.ts';
 
 /** Cells as "trueCode,predCode" → count, computed the obvious way. */
 function naive(truth: Int32Array, pred: Int32Array): Map<string, number> {

@@ -32,7 +32,19 @@ export function bestMatching(c: Contingency): Matching {
   const rowToCol = new Int32Array(rows).fill(-1);
   const rowMatched = new Int32Array(rows);
   const K = Math.min(rows, cols);
-  // Union–find over rows (0..rows−1) and columns (rows..rows+cols−1).
+  // A class whose only cell is also its cluster's only cell is a 1×1 component: matched outright, no union–find
+  // (this is every class when both sides are singletons).
+  const colCells = new Int32Array(cols);
+  for (let k = 0; k < c.indices.length; k++) colCells[c.indices[k]]++;
+  let matched = 0;
+  const isolated = (r: number): boolean => c.indptr[r + 1] - c.indptr[r] === 1 && colCells[c.indices[c.indptr[r]]] === 1;
+  for (let r = 0; r < rows; r++) {
+    if (!isolated(r)) continue;
+    rowToCol[r] = c.indices[c.indptr[r]];
+    rowMatched[r] = c.counts[c.indptr[r]];
+    matched += rowMatched[r];
+  }
+  // Union–find over the remaining rows (0..rows−1) and columns (rows..rows+cols−1).
   const parent = new Int32Array(rows + cols);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (x: number): number => {
@@ -43,16 +55,18 @@ export function bestMatching(c: Contingency): Matching {
     return x;
   };
   for (let r = 0; r < rows; r++) {
+    if (isolated(r)) continue;
     for (let k = c.indptr[r]; k < c.indptr[r + 1]; k++) {
       const a = find(r);
       const b = find(rows + c.indices[k]);
       if (a !== b) parent[a] = b;
     }
   }
-  // Group members by component root, preserving ascending order.
+  // Group members by component root, ascending within each component.
   const rowsOf = new Map<number, number[]>();
   const colsOf = new Map<number, number[]>();
   for (let r = 0; r < rows; r++) {
+    if (isolated(r)) continue;
     const root = find(r);
     const list = rowsOf.get(root);
     if (list) list.push(r);
@@ -60,21 +74,14 @@ export function bestMatching(c: Contingency): Matching {
   }
   for (let j = 0; j < cols; j++) {
     const root = find(rows + j);
+    if (!rowsOf.has(root)) continue; // an isolated column, already matched
     const list = colsOf.get(root);
     if (list) list.push(j);
     else colsOf.set(root, [j]);
   }
   const localCol = new Int32Array(cols);
-  let matched = 0;
   for (const [root, rs] of rowsOf) {
     const cs = colsOf.get(root)!; // every class has a sample, so every component has a column
-    if (rs.length === 1 && cs.length === 1) {
-      const r = rs[0];
-      rowToCol[r] = cs[0];
-      rowMatched[r] = c.counts[c.indptr[r]];
-      matched += rowMatched[r];
-      continue;
-    }
     const h = rs.length;
     const w = cs.length;
     if (h * w > MAX_BLOCK_CELLS) {
