@@ -55,3 +55,26 @@ export function expectGradOk(r: GradCheckResult, tol = 2e-2): void {
     throw new Error(`gradient check failed: max |numeric − analytic| = ${r.maxError} vs scale ${r.scale} (tol ${tol})`);
   }
 }
+
+/** Like gradCheck, for a variable the function closes over (layers' weights). Restores the variable. */
+export function gradCheckVariable(f: () => tf.Scalar, v: tf.Variable, opts: { h?: number; samples?: number } = {}): GradCheckResult {
+  const h = opts.h ?? 1e-2;
+  const samples = opts.samples ?? 12;
+  const analytic = tf.tidy(() => tf.variableGrads(f, [v]).grads[v.name].dataSync().slice());
+  const base = v.dataSync().slice();
+  const rng = createRng(11);
+  const picks = base.length <= samples ? base.map((_, i) => i) : Array.from({ length: samples }, () => rng.int(base.length));
+  let maxError = 0;
+  const at = (i: number, delta: number): number =>
+    tf.tidy(() => {
+      const values = base.slice();
+      values[i] += delta;
+      v.assign(tf.tensor(values, v.shape));
+      return f().dataSync()[0];
+    });
+  for (const i of picks) maxError = Math.max(maxError, Math.abs((at(i, h) - at(i, -h)) / (2 * h) - analytic[i]));
+  tf.tidy(() => v.assign(tf.tensor(base, v.shape)));
+  let scale = 1e-6;
+  for (const g of analytic) scale = Math.max(scale, Math.abs(g));
+  return { maxError, scale };
+}
