@@ -143,7 +143,7 @@ describe('alignment and spectral terms', () => {
     tf.tidy(() => {
       const a = l2NormalizeRows(randomTensor([5, 4], 1) as tf.Tensor2D);
       const b = l2NormalizeRows(randomTensor([5, 4], 2) as tf.Tensor2D);
-      const s = tf.div(tf.matMul(a, b, false, true), 0.1).arraySync();
+      const s = tf.div(tf.matMul(a, b, false, true), 0.1).arraySync() as number[][];
       let rows = 0;
       let cols = 0;
       for (let i = 0; i < 5; i++) {
@@ -178,7 +178,7 @@ describe('alignment and spectral terms', () => {
       expect(ncutTrace(z, dense).dataSync()[0]).toBeCloseTo(-tr / 2, 5);
       expect(ncutTrace(z, sp).dataSync()[0]).toBeCloseTo(-tr / 2, 5);
       const zc = l2NormalizeCols(z);
-      const g = tf.matMul(zc, zc, true, false).arraySync();
+      const g = tf.matMul(zc, zc, true, false).arraySync() as number[][];
       expect(orthogonality(zc).dataSync()[0]).toBeCloseTo((2 * g[0][1] ** 2) / 4, 5);
     });
     expectGradOk(gradCheck((z) => ncutTrace(l2NormalizeCols(z as tf.Tensor2D), sp), [randomTensor([4, 2], 2)]));
