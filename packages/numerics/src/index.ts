@@ -3,3 +3,4 @@ export * from './rng.ts';
 export * from './dense.ts';
 export * from './csr.ts';
 export * from './kmeans.ts';
+export * from './knn.ts';
