@@ -78,6 +78,9 @@ export function forEachLine(path: string, onLine: (line: string) => void): Promi
         fail(e);
       }
     });
+    // readline re-emits input errors (e.g. a truncated gzip) on the interface: without a listener they would be
+    // uncaught and the promise would never settle.
+    rl.on('error', fail);
     input.on('error', fail);
     rl.on('close', () => {
       if (!failed) resolve();

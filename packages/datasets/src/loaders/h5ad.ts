@@ -132,7 +132,11 @@ function dataframeColumns(f: H5File, path: string): string[] {
   if (isDataset(e)) return compoundFields(e).filter((c) => c !== 'index');
   if (isGroup(e)) {
     const idx = attrString(e, '_index') ?? '_index';
-    return e.keys().filter((k) => k !== idx && k !== '__categories');
+    const keys = e.keys().filter((k) => k !== idx && k !== '__categories');
+    // anndata records the pandas column order in `column-order`; HDF5 itself lists keys alphabetically.
+    const order = attr(e, 'column-order');
+    const ordered = Array.isArray(order) ? order.filter((c): c is string => typeof c === 'string' && keys.includes(c)) : [];
+    return [...ordered, ...keys.filter((k) => !ordered.includes(k))];
   }
   return [];
 }

@@ -1,0 +1,170 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { copyFileSync, existsSync, truncateSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isCsr } from '@scbench/api';
+import { DataError } from '../errors.ts';
+import { dataRoot } from '../registry.ts';
+import { toDense } from '../sparse.ts';
+import { dense, makeTmpDir, nested, writeH5 } from '../test-helpers.ts';
+import { loadH5 } from './h5.ts';
+
+const tmp = makeTmpDir();
+afterAll(tmp.cleanup);
+const X = [
+  [0, 1, 2],
+  [3, 0, 0],
+  [0, 0, 7],
+  [1, 1, 1],
+];
+
+async function scdcc(name: string, x: ArrayLike<number>, xDtype: string, y: ArrayLike<number>, yDtype: string): Promise<string> {
+  return writeH5(join(tmp.dir, name), (f) => {
+    f.create_dataset({ name: 'X', data: x as never, shape: [4, 3], dtype: xDtype, chunks: [2, 3], compression: 'gzip' });
+    f.create_dataset({ name: 'Y', data: y as never, dtype: yDtype });
+  });
+}
+
+describe('loadH5: scDeepCluster layout', () => {
+  it('float64 X and 1-based float Y → float32 matrix and 0-based codes', async () => {
+    const p = await scdcc('a.h5', Float64Array.from(X.flat()), '<d', Float64Array.of(1, 2, 2, 3), '<d');
+    const r = await loadH5(p);
+    expect(r.meta.format).toBe('h5-scdcc');
+    expect(r.dataset.counts.data).toBeInstanceOf(Float32Array);
+    expect(nested(toDense(r.dataset.counts))).toEqual(X);
+    expect(Array.from(r.truth!.labels)).toEqual([0, 1, 1, 2]);
+    expect(r.truth!.names).toEqual(['1', '2', '3']);
+    expect(r.meta.labelSource).toMatch(/1-based/);
+    expect(r.dataset.valueType).toBe('raw counts'); // inferred: integer-valued
+    expect(r.dataset.nClusters).toBe(3);
+    expect(r.dataset.genes).toBeUndefined();
+  });
+
+  it('int32 X and 0-based int Y', async () => {
+    const p = await scdcc('b.h5', Int32Array.from(X.flat()), '<i', Int32Array.of(0, 1, 0, 1), '<i');
+    const r = await loadH5(p);
+    expect(nested(toDense(r.dataset.counts))).toEqual(X);
+    expect(Array.from(r.truth!.labels)).toEqual([0, 1, 0, 1]);
+    expect(r.meta.labelSource).toMatch(/0-based/);
+  });
+
+  it('non-contiguous codes are remapped by rank and the remap is reported', async () => {
+    const p = await scdcc('c.h5', Float32Array.from(X.flat()), '<f', Int32Array.of(5, 9, 5, 2), '<i');
+    const r = await loadH5(p);
+    expect(Array.from(r.truth!.labels)).toEqual([1, 2, 1, 0]);
+    expect(r.truth!.names).toEqual(['2', '5', '9']);
+    expect(r.meta.labelSource).toMatch(/remapped/);
+  });
+
+  it('storage: csr returns the same values as CSR', async () => {
+    const p = await scdcc('d.h5', Float32Array.from(X.flat()), '<f', Int32Array.of(1, 2, 1, 2), '<i');
+    const r = await loadH5(p, { storage: 'csr' });
+    expect(isCsr(r.dataset.counts)).toBe(true);
+    expect(r.meta.storage).toBe('csr');
+    expect(nested(toDense(r.dataset.counts))).toEqual(X);
+  });
+
+  it('NaN in X is an error naming the file, the position and the fix', async () => {
+    const x = Float32Array.from(X.flat());
+    x[5] = NaN;
+    const p = await scdcc('nan.h5', x, '<f', Int32Array.of(1, 2, 1, 2), '<i');
+    const e = await loadH5(p).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe(p);
+    expect((e as DataError).message).toMatch(/non-finite.*cell 1, gene 2/);
+    expect((e as DataError).hint).toMatch(/replace missing values/);
+  });
+
+  it('mismatched label count is an error', async () => {
+    const p = await writeH5(join(tmp.dir, 'short-y.h5'), (f) => {
+      f.create_dataset({ name: 'X', data: Float32Array.from(X.flat()), shape: [4, 3], dtype: '<f' });
+      f.create_dataset({ name: 'Y', data: Int32Array.of(1, 2, 1), dtype: '<i' });
+    });
+    await expect(loadH5(p)).rejects.toThrow(/3 labels in Y for 4 cells/);
+  });
+
+  it('negative counts declared as raw counts are an error', async () => {
+    const x = Float32Array.from(X.flat());
+    x[0] = -1;
+    const p = await scdcc('neg.h5', x, '<f', Int32Array.of(1, 2, 1, 2), '<i');
+    await expect(loadH5(p, { valueType: 'raw counts' })).rejects.toThrow(/negative value -1 at cell 0, gene 0/);
+  });
+
+  it('a single class is an error', async () => {
+    const p = await scdcc('one.h5', Float32Array.from(X.flat()), '<f', Int32Array.of(1, 1, 1, 1), '<i');
+    await expect(loadH5(p)).rejects.toThrow(/only 1 class/);
+  });
+});
+
+describe('loadH5: h5-uniform layout', () => {
+  it('reads names, label names and root attributes', async () => {
+    const p = await writeH5(join(tmp.dir, 'u.h5'), (f) => {
+      f.create_dataset({ name: 'X', data: Float32Array.from(X.flat()), shape: [4, 3], dtype: '<f' });
+      f.create_dataset({ name: 'Y', data: Int32Array.of(1, 0, 0, 1), dtype: '<i' });
+      f.create_dataset({ name: 'gene_names', data: ['G1', 'G2', 'G3'] });
+      f.create_dataset({ name: 'cell_names', data: ['c1', 'c2', 'c3', 'c4'] });
+      f.create_dataset({ name: 'label_names', data: ['alpha', 'beta'] });
+      f.create_attribute('species', 'Mus musculus');
+      f.create_attribute('taxon_id', '10090');
+      f.create_attribute('value_type', 'log-normalised');
+    });
+    const r = await loadH5(p);
+    expect(r.meta.format).toBe('h5-uniform');
+    expect(r.dataset.genes).toEqual(['G1', 'G2', 'G3']);
+    expect(r.dataset.cells).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(r.truth!.names).toEqual(['alpha', 'beta']);
+    expect(Array.from(r.truth!.labels)).toEqual([1, 0, 0, 1]);
+    expect(r.dataset.species).toBe('Mus musculus');
+    expect(r.dataset.taxonId).toBe(10090);
+    expect(r.dataset.valueType).toBe('log-normalised');
+  });
+});
+
+describe('loadH5: bad files', () => {
+  it('a missing file names the path', async () => {
+    const p = join(tmp.dir, 'nope.h5');
+    await expect(loadH5(p)).rejects.toMatchObject({ name: 'DataError', file: p });
+  });
+
+  it('a truncated copy is reported as truncated, with the fix', async () => {
+    const src = await scdcc('full.h5', Float32Array.from({ length: 12 }, (_, i) => i), '<f', Int32Array.of(1, 2, 1, 2), '<i');
+    const p = join(tmp.dir, 'truncated.h5');
+    copyFileSync(src, p);
+    truncateSync(p, Math.floor(statSync(p).size / 2));
+    const e = (await loadH5(p).catch((err: unknown) => err)) as DataError;
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toMatch(/truncated HDF5 file/);
+    expect(e.hint).toMatch(/fetch it again/);
+  });
+
+  const shared = join(dataRoot(), 'h5/wang_pancreas.h5');
+  (existsSync(shared) ? it : it.skip)('a truncated copy of a shared file too', async () => {
+    const p = join(tmp.dir, 'wang-truncated.h5');
+    copyFileSync(shared, p);
+    truncateSync(p, 100_000);
+    await expect(loadH5(p)).rejects.toThrow(/truncated HDF5 file: it has 100000 bytes/);
+  });
+
+  it('a non-HDF5 file is reported as such', async () => {
+    const p = join(tmp.dir, 'text.h5');
+    (await import('node:fs')).writeFileSync(p, 'hello, not hdf5');
+    await expect(loadH5(p)).rejects.toThrow(/not an HDF5 file/);
+  });
+
+  it('an h5 with neither X nor a known matrix is an unknown layout', async () => {
+    const p = await writeH5(join(tmp.dir, 'other.h5'), (f) => {
+      f.create_dataset({ name: 'counts', data: Float32Array.of(1, 2), shape: [1, 2], dtype: '<f' });
+    });
+    const e = (await loadH5(p).catch((err: unknown) => err)) as DataError;
+    expect(e.message).toMatch(/unknown layout: no matrix 'X' \(keys: counts\)/);
+    expect(e.hint).toMatch(/matrixKey/);
+  });
+
+  it('matrixKey reads another matrix', async () => {
+    const p = await writeH5(join(tmp.dir, 'other2.h5'), (f) => {
+      f.create_dataset({ name: 'counts', data: Float32Array.from(X.flat()), shape: [4, 3], dtype: '<f' });
+      f.create_dataset({ name: 'Y', data: Int32Array.of(0, 1, 0, 1), dtype: '<i' });
+    });
+    const r = await loadH5(p, { matrixKey: 'counts' });
+    expect(nested(toDense(r.dataset.counts))).toEqual(nested(dense(X)));
+  });
+});
