@@ -6,3 +6,5 @@ export * from './kmeans.ts';
 export * from './knn.ts';
 export * from './linalg.ts';
 export * from './pca.ts';
+export * from './connectivities.ts';
+export * from './snn.ts';
