@@ -97,6 +97,8 @@ export async function readTsv(path: string, spec: TsvSpec, start: (header: TsvHe
     };
     input.on('error', fail);
     gunzip?.on('error', fail);
+    // readline re-emits its input's errors (a truncated .gz) on the interface; unhandled there, they would crash.
+    lines.on('error', fail);
     lines.on('line', (raw) => {
       if (failed) return;
       lineNo++;

@@ -1,0 +1,13 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+const input = createReadStream('/tmp/kt/cut.gz');
+const gz = createGunzip();
+gz.on('error', (e) => console.log('gz error handler', e.message));
+const s = input.pipe(gz);
+console.log(s === gz, gz.listenerCount('error'));
+const rl = createInterface({ input: s, crlfDelay: Infinity });
+console.log(gz.listenerCount('error'));
+let n = 0;
+rl.on('line', () => n++);
+rl.on('close', () => console.log('close', n));
