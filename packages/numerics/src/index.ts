@@ -8,3 +8,4 @@ export * from './linalg.ts';
 export * from './pca.ts';
 export * from './connectivities.ts';
 export * from './snn.ts';
+export * from './leiden.ts';
