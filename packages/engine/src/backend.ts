@@ -11,7 +11,8 @@ import { BACKEND_SLOT, type BackendInfo } from '@scbench/api';
 import { ORT_VERSION, ortTensor } from './ort/binding.ts';
 import { installOrtKernels, uninstallOrtKernels } from './ort/matmul-kernels.ts';
 import { installOrtReduceKernels, uninstallOrtReduceKernels } from './ort/reduce-kernels.ts';
-import { registerMissingWasmKernels } from './wasm-kernels.ts';
+import { installOrtMseKernels, uninstallOrtMseKernels } from './ort/mse-kernels.ts';
+import { registerWasmKernelFixes } from './wasm-kernels.ts';
 import { setOrtThreads } from './ort/sessions.ts';
 
 export const BACKENDS = ['tfjs-node-gpu', 'tfjs-node', 'wasm-ort', 'wasm'] as const;
@@ -56,16 +57,18 @@ async function tryNative(pkg: string): Promise<string | null> {
 async function useWasm(withOrt: boolean, threads: number): Promise<BackendInfo & { backend: BackendName }> {
   if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend failed to initialise');
   await tf.ready();
-  registerMissingWasmKernels();
+  registerWasmKernelFixes();
   if (withOrt) {
     ortTensor(); // loads the native binding and checks its shape: fails here rather than inside a kernel
     setOrtThreads(threads);
     installOrtKernels();
     installOrtReduceKernels();
+    installOrtMseKernels();
     return { backend: 'wasm-ort', name: 'wasm+onnxruntime', version: `tfjs ${tf.version_core}, onnxruntime-node ${ORT_VERSION}`, threads };
   }
   uninstallOrtKernels();
   uninstallOrtReduceKernels();
+  uninstallOrtMseKernels();
   return { backend: 'wasm', name: 'wasm', version: `tfjs ${tf.version_core}`, threads: 1 };
 }
 
@@ -86,6 +89,7 @@ async function attempt(b: BackendName, threads: number): Promise<(BackendInfo & 
       } catch {
         uninstallOrtKernels();
         uninstallOrtReduceKernels();
+        uninstallOrtMseKernels();
         return null;
       }
     case 'wasm':

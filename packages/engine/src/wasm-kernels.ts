@@ -1,5 +1,11 @@
 /**
- * Kernels tfjs-backend-wasm 4.22 lacks but training needs. `UnsortedSegmentSum` is the gradient of `gather`
+ * Kernel fixes for tfjs-backend-wasm 4.22.
+ *
+ * `Identity` copies its input on wasm, and the autodiff tape clones (Identity) every tensor it saves for the
+ * backward pass: a full copy of each large activation per op per step. Tensors are immutable and the wasm
+ * backend refcounts data (Reshape already shares it), so Identity can share too, as tfjs-cpu's does.
+ *
+ * Kernels tfjs-backend-wasm lacks but training needs. `UnsortedSegmentSum` is the gradient of `gather`
  * (mini-batch embeddings, GAT edge gathers); without it backprop through a gather throws on wasm.
  * Written in JS over heap views: these are O(size) scatter loops, not worth a native session.
  */
@@ -11,6 +17,7 @@ interface TensorInfo {
   dtype: string;
 }
 interface WasmBackend {
+  incRef(dataId: object): void;
   makeOutput(shape: number[], dtype: string): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
 }
@@ -37,7 +44,21 @@ function unsortedSegmentSum(args: { inputs: { x: TensorInfo; segmentIds: TensorI
   return out;
 }
 
-export function registerMissingWasmKernels(): void {
+function identity(args: { inputs: { x: TensorInfo }; backend: WasmBackend }): TensorInfo {
+  const { x } = args.inputs;
+  args.backend.incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+}
+
+let sharingIdentity = false;
+
+export function registerWasmKernelFixes(): void {
+  if (!sharingIdentity) {
+    const original = tf.getKernel(tf.Identity, 'wasm');
+    if (original) tf.unregisterKernel(tf.Identity, 'wasm');
+    tf.registerKernel({ kernelName: tf.Identity, backendName: 'wasm', kernelFunc: identity as never });
+    sharingIdentity = true;
+  }
   if (!tf.getKernel(tf.UnsortedSegmentSum, 'wasm')) {
     tf.registerKernel({ kernelName: tf.UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSum as never });
   }

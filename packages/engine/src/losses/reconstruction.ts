@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
+import { MSE_KERNEL } from '../ort/mse-kernels.ts';
 
 /** Mean squared error over all entries; with `weights`, mean of w ⊙ (x̂ − x)² (scMAE's masked weighting). */
 export function mse(pred: tf.Tensor, target: tf.Tensor, weights?: tf.Tensor): tf.Scalar {
+  // The fused kernel (wasm+onnxruntime) needs identical float32 shapes; anything else composes tfjs ops.
+  const fast = !weights && pred.dtype === 'float32' && target.dtype === 'float32' && tf.util.arraysEqual(pred.shape, target.shape);
+  if (fast && tf.getKernel(MSE_KERNEL, tf.getBackend())) {
+    return tf.engine().runKernel(MSE_KERNEL, { pred, target }) as tf.Scalar;
+  }
   const sq = tf.squaredDifference(pred, target);
   return tf.mean(weights ? tf.mul(sq, weights) : sq) as tf.Scalar;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../backend.ts';
 import { randomTensor } from '../testing/gradcheck.ts';
+import { mse } from '../losses/reconstruction.ts';
 import { installOrtKernels, ortKernelStats } from './matmul-kernels.ts';
 
 /** Run `reference` on plain wasm and `f` (default: the same) on wasm+ORT; return both results as arrays. */
@@ -130,6 +131,17 @@ describe('ORT-delegated kernels equal plain wasm', () => {
         tf.sum(tf.square(tf.fused.matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb }))),
       )([x, w, bias]);
     expectClose(...(await both(g)), 1e-4);
+  });
+
+  it('fused MSE kernel: value and gradients for prediction and target equal the composed ops', async () => {
+    const p = randomTensor([70, 40], 12);
+    const t = randomTensor([70, 40], 13);
+    inputs.push(p, t);
+    const run = () => {
+      const [gp, gt] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.mul(3, mse(a, b)))([p, t]);
+      return [mse(p, t), gp, gt];
+    };
+    expectClose(...(await both(run)), 1e-5);
   });
 
   it('Sum and Mean over every axis combination agree', async () => {

@@ -17,7 +17,7 @@ export function ortThreads(): number {
 export function ortSession(key: string, build: () => OnnxGraph): SyncSession {
   let s = cache.get(key);
   if (!s) {
-    s = createSyncSession(onnxModel(build()), threads);
+    s = createSyncSession(onnxModel(build()), threads, process.env.SCBENCH_ORT_SPIN === '1');
     cache.set(key, s);
   }
   return s;
