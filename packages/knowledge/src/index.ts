@@ -16,7 +16,7 @@ export {
   type LoadKnowledgeOptions,
   type LoadedTable,
 } from './knowledge-base.ts';
-export { buildSymbolIndex, fold, type SymbolIndex } from './symbol-index.ts';
+export { buildSymbolIndex, upper, type SymbolIndex } from './symbol-index.ts';
 export { isSpikeIn, repairRName } from './r-names.ts';
 export {
   resolveGenes,

@@ -131,7 +131,7 @@ async function build(species: Species, root: string, withGo: boolean, withSummar
     sources.push(loaded('gene_summaries', sumPath, r.seconds));
   }
 
-  const index = await cached(`index|${ownInfoPath}|${species.taxId}`, async () => buildSymbolIndex(genes));
+  const index = await cached(`index|${ownInfoPath}|${species.taxId}`, async () => buildSymbolIndex(genes, species.caseRule));
   return {
     species,
     root,

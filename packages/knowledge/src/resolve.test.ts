@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadKnowledge, type KnowledgeBase } from './knowledge-base.ts';
 import { resolveGenes } from './resolve.ts';
-import { writeMiniKnowledge } from './testing.ts';
+import { geneRow, writeMiniKnowledge } from './testing.ts';
 
 let root: string;
 let human: KnowledgeBase;
@@ -35,6 +35,12 @@ describe('resolveGenes: precedence', () => {
     expect(r.status).toEqual(['ambiguous', 'resolved']);
     expect(r.coverage).toMatchObject({ ambiguous: 1, resolved: 1, unknown: 0 });
     expect(r.ambiguousExamples).toEqual([{ name: 'SHARED', candidates: ['AAA', 'CCC'] }]);
+  });
+
+  it('a symbol shared with a placeholder locus resolves to the real gene; two real genes stay ambiguous', () => {
+    const r = resolveGenes(['HBD', 'TWIN'], 'human', human);
+    expect(r.resolved.map((g) => g?.gene.geneId ?? null)).toEqual([8, null]);
+    expect(r.ambiguousExamples).toEqual([{ name: 'TWIN', candidates: ['TWIN', 'TWIN'] }]);
   });
 
   it('human symbols match case-insensitively (C1ORF5 → C1orf5)', () => {
@@ -104,12 +110,19 @@ describe('resolveGenes: other species', () => {
     expect(resolveGenes(['AAA', 'ENSG00000010610'], 'mouse', mouse).status).toEqual(['unknown', 'unknown']);
   });
 
-  it('fly: h and H are distinct genes; a fold that hits both is ambiguous', () => {
+  it('fly: case is significant (h and H are distinct genes; no case-folded fallback)', () => {
     const r = resolveGenes(['h', 'H'], 'fly', fly);
     expect(r.resolved.map((g) => g?.gene.geneId)).toEqual([40, 41]);
     const folded = resolveGenes(['abc', 'Abc', 'ABC'], 'fly', fly);
-    expect(folded.status).toEqual(['ambiguous', 'resolved', 'resolved']);
-    expect(folded.ambiguousExamples[0].candidates).toEqual(['Abc', 'ABC']);
+    expect(folded.status).toEqual(['unknown', 'resolved', 'resolved']);
+  });
+
+  it('mouse: a fold that hits several genes is ambiguous', async () => {
+    const root = writeMiniKnowledge({ extraMouse: [geneRow(10090, 901, 'Abc'), geneRow(10090, 902, 'ABC')] });
+    const kb = await loadKnowledge({ species: 'mouse', root, go: false });
+    const r = resolveGenes(['abc', 'Abc'], 'mouse', kb);
+    expect(r.status).toEqual(['ambiguous', 'resolved']);
+    expect(r.ambiguousExamples[0].candidates).toEqual(['Abc', 'ABC']);
   });
 
   it('the species of the names must be the species of the knowledge base', () => {

@@ -4,9 +4,13 @@
 //   0. ERCC spike-ins are never genes ("spike-in", not "unknown").
 //   1. Ensembl gene ids (ENSG…, ENSMUSG…, with or without a ".12" version) through gene_info dbXrefs.
 //   2. Official symbol, exact spelling.
-//   3. Official symbol, case-folded. This makes human matching case-insensitive (C1orf112 = C1ORF112) and lets an
-//      upper-cased mouse table ("CD4") find Cd4; because step 2 ran first, the exact case always wins, and a fold
-//      that hits several genes (fly h = hairy, H = Hairless) is reported as ambiguous rather than guessed.
+//   3. Official symbol, case-folded, for species whose nomenclature ignores case (Species.caseRule; not fly).
+//      This makes human matching case-insensitive (C1orf112 = C1ORF112) and lets an upper-cased mouse table ("CD4")
+//      find Cd4; because step 2 ran first, the exact case always wins, and a fold that hits several genes is
+//      reported as ambiguous rather than guessed. Fly names must match in case: h (hairy) is not H (Hairless).
+//      When one official symbol names several GeneIDs (NCBI has 18 such human symbols: tRNA copies, and pairs such
+//      as HBD, TEC, MEMO1 where one record is a phenotype-only locus of type "unknown"), records of type "unknown"
+//      are set aside; if exactly one gene remains it is the match, otherwise the name is ambiguous.
 //   4. Aliases (NCBI Synonyms), case-folded, only when they name exactly one gene and are nobody's official symbol
 //      (see symbol-index.ts for the original code's overwrite bug this avoids). Several genes → "ambiguous".
 // Then, for mouse/worm/fly, the best human ortholog is attached so descriptions can borrow human knowledge.
@@ -18,7 +22,6 @@ import { humanOrtholog, type KnowledgeBase } from './knowledge-base.ts';
 import type { OrthologLink } from './orthologs.ts';
 import { isSpikeIn, repairRName } from './r-names.ts';
 import { parseSpecies, type SpeciesInput } from './species.ts';
-import { fold } from './symbol-index.ts';
 
 export type ResolvedVia = 'symbol' | 'alias' | 'ensembl';
 export type NameStatus = 'resolved' | 'ambiguous' | 'unknown' | 'spike-in';
@@ -80,15 +83,26 @@ const EXAMPLES = 20;
 
 type Match = { kind: 'one'; id: number; via: ResolvedVia; matched: string } | { kind: 'many'; ids: readonly number[] } | null;
 
+/** Among genes sharing an official symbol, the real gene when the others are placeholder loci (type "unknown"). */
+function withoutPlaceholders(kb: KnowledgeBase, ids: readonly number[]): readonly number[] {
+  if (ids.length < 2) return ids;
+  const real = ids.filter((id) => kb.genes.byId.get(id)!.type !== 'unknown');
+  return real.length === 1 ? real : ids;
+}
+
 function matchOne(kb: KnowledgeBase, s: string): Match {
   const ix = kb.index;
-  const pick = (ids: readonly number[] | undefined, via: ResolvedVia, matched: string): Match =>
-    ids === undefined ? null : ids.length === 1 ? { kind: 'one', id: ids[0], via, matched } : { kind: 'many', ids };
+  const pick = (ids: readonly number[] | undefined, via: ResolvedVia, matched: string): Match => {
+    if (ids === undefined) return null;
+    const kept = via === 'symbol' ? withoutPlaceholders(kb, ids) : ids;
+    return kept.length === 1 ? { kind: 'one', id: kept[0], via, matched } : { kind: 'many', ids: kept };
+  };
   if (ENSEMBL_GENE.test(s)) {
     const id = stripVersion(s);
     return pick(ix.ensembl.get(id), 'ensembl', id);
   }
-  return pick(ix.exact.get(s), 'symbol', s) ?? pick(ix.folded.get(fold(s)), 'symbol', s) ?? pick(ix.alias.get(fold(s)), 'alias', s);
+  const key = ix.fold(s);
+  return pick(ix.exact.get(s), 'symbol', s) ?? pick(ix.folded.get(key), 'symbol', s) ?? pick(ix.alias.get(key), 'alias', s);
 }
 
 function matchName(kb: KnowledgeBase, name: string): { match: Match; repaired: boolean } {

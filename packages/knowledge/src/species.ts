@@ -9,6 +9,14 @@ export interface Species {
   readonly commonName: string;
   /** File stem NCBI uses under gene/DATA/GENE_INFO (`Homo_sapiens.gene_info.gz`). */
   readonly fileStem: string;
+  /**
+   * How names are compared with symbols and aliases. Always exact spelling first; then
+   * - 'fold': case-insensitive. HGNC (human) symbols are upper case except a few like C1orf112 that pipelines
+   *   upper-case; MGI (mouse) symbols are capitalised (Cd4) and some tables upper-case them; WormBase symbols are
+   *   lower case (unc-13). None of these nomenclatures uses case alone to tell genes apart.
+   * - 'exact': FlyBase symbols are case-significant (h = hairy, H = Hairless), so a fold could name the wrong gene.
+   */
+  readonly caseRule: 'fold' | 'exact';
 }
 
 export const HUMAN: Species = {
@@ -16,24 +24,28 @@ export const HUMAN: Species = {
   scientificName: 'Homo sapiens',
   commonName: 'human',
   fileStem: 'Homo_sapiens',
+  caseRule: 'fold',
 };
 export const MOUSE: Species = {
   taxId: 10090,
   scientificName: 'Mus musculus',
   commonName: 'mouse',
   fileStem: 'Mus_musculus',
+  caseRule: 'fold',
 };
 export const WORM: Species = {
   taxId: 6239,
   scientificName: 'Caenorhabditis elegans',
   commonName: 'worm',
   fileStem: 'Caenorhabditis_elegans',
+  caseRule: 'fold',
 };
 export const FLY: Species = {
   taxId: 7227,
   scientificName: 'Drosophila melanogaster',
   commonName: 'fly',
   fileStem: 'Drosophila_melanogaster',
+  caseRule: 'exact',
 };
 
 export const SUPPORTED_SPECIES: readonly Species[] = [HUMAN, MOUSE, WORM, FLY];

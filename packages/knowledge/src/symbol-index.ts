@@ -11,16 +11,19 @@ import { ensemblIds, type GeneTable } from './gene-info.ts';
 export interface SymbolIndex {
   /** Official symbol, exact spelling → GeneIDs (normally one). */
   readonly exact: ReadonlyMap<string, readonly number[]>;
-  /** Official symbol, case-folded → GeneIDs (several when symbols differ only in case, e.g. fly h / H). */
+  /** Official symbol, case-folded → GeneIDs (several when symbols differ only in case). Same as `exact` for fly. */
   readonly folded: ReadonlyMap<string, readonly number[]>;
   /** Case-folded alias → GeneIDs; never a key that is also a folded official symbol. */
   readonly alias: ReadonlyMap<string, readonly number[]>;
   /** Unversioned Ensembl gene id → GeneIDs. */
   readonly ensembl: ReadonlyMap<string, readonly number[]>;
+  /** The key function of `folded` and `alias` (upper-casing, or identity for case-significant species). */
+  readonly fold: (name: string) => string;
 }
 
-/** The one case fold used everywhere (symbols and aliases). */
-export const fold = (s: string): string => s.toUpperCase();
+/** The case fold for species whose nomenclature ignores case (see Species.caseRule). */
+export const upper = (s: string): string => s.toUpperCase();
+const identity = (s: string): string => s;
 
 function add(m: Map<string, number[]>, key: string, id: number): void {
   const ids = m.get(key);
@@ -28,7 +31,8 @@ function add(m: Map<string, number[]>, key: string, id: number): void {
   else if (!ids.includes(id)) ids.push(id);
 }
 
-export function buildSymbolIndex(table: GeneTable): SymbolIndex {
+export function buildSymbolIndex(table: GeneTable, caseRule: 'fold' | 'exact' = 'fold'): SymbolIndex {
+  const fold = caseRule === 'fold' ? upper : identity;
   const exact = new Map<string, number[]>();
   const folded = new Map<string, number[]>();
   const alias = new Map<string, number[]>();
@@ -44,5 +48,5 @@ export function buildSymbolIndex(table: GeneTable): SymbolIndex {
       if (!folded.has(key)) add(alias, key, g.geneId);
     }
   }
-  return { exact, folded, alias, ensembl };
+  return { exact, folded, alias, ensembl, fold };
 }

@@ -26,6 +26,11 @@ export const MINI = {
     geneRow(9606, 5, 'DDD', '-', 'Ensembl:ENSG00000000005|Ensembl:ENSG00000000006', '5', '-', 'delta protein', 'protein-coding'),
     geneRow(9606, 6, 'EEE', '-', 'Ensembl:ENSG00000000006', '6', '-', '-', 'pseudo'),
     geneRow(9606, 7, 'HLA-X', '-', '-', '6', '6p21.3', 'major histocompatibility complex, class X', 'protein-coding'),
+    // HBD names a real gene and a phenotype-only locus (type unknown): the real gene wins. TWIN names two tRNAs: ambiguous.
+    geneRow(9606, 8, 'HBD', '-', 'Ensembl:ENSG00000223609', '11', '11p15.4', 'hemoglobin subunit delta', 'protein-coding'),
+    geneRow(9606, 9, 'HBD', '-', '-', '-', '-', 'hereditary persistence of fetal hemoglobin', 'unknown'),
+    geneRow(9606, 10, 'TWIN', '-', '-', '1', '-', 'transfer RNA copy 1', 'tRNA'),
+    geneRow(9606, 11, 'TWIN', '-', '-', '6', '-', 'transfer RNA copy 2', 'tRNA'),
     geneRow(9606, 920, 'CD4', 'OKT4D', 'MIM:186940|Ensembl:ENSG00000010610', '12', '12p13.31', 'CD4 molecule', 'protein-coding'),
   ],
   mouse: [
@@ -70,6 +75,8 @@ export interface MiniOptions {
   readonly omit?: readonly string[];
   /** Leave out gene_orthologs_support (as with a real NCBI download). */
   readonly noSupport?: boolean;
+  /** More mouse gene_info rows. */
+  readonly extraMouse?: readonly string[];
 }
 
 /** Writes the mini knowledge folder and returns its path. */
@@ -78,7 +85,7 @@ export function writeMiniKnowledge(options: MiniOptions = {}): string {
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string[]> = {
     'Homo_sapiens.gene_info': [GENE_INFO_HEADER, ...MINI.human],
-    'Mus_musculus.gene_info': [GENE_INFO_HEADER, ...MINI.mouse],
+    'Mus_musculus.gene_info': [GENE_INFO_HEADER, ...MINI.mouse, ...(options.extraMouse ?? [])],
     'Drosophila_melanogaster.gene_info': [GENE_INFO_HEADER, ...MINI.fly],
     gene_orthologs: ['#tax_id\tGeneID\trelationship\tOther_tax_id\tOther_GeneID', ...MINI.orthologs.map(([t, g, ot, og]) => [t, g, 'Ortholog', ot, og].join('\t'))],
     gene2go: [
