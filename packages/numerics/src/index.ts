@@ -9,3 +9,4 @@ export * from './pca.ts';
 export * from './connectivities.ts';
 export * from './snn.ts';
 export * from './leiden.ts';
+export * from './sinkhorn.ts';
