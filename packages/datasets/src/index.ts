@@ -22,3 +22,5 @@ export { toDense, toCsr, withStorage, chooseStorage, transposeCsr, CSR_MIN_ENTRI
 export { decodeNumericLabels, encodeStringLabels, compactCodes, type LabelBase } from './labels.ts';
 export { inferValueType, valueTypeFromText } from './value-type.ts';
 export { sha256File } from './files.ts';
+export * from './preprocess/index.ts';
+export { synthetic, type SyntheticOptions, type Synthetic } from './synthetic.ts';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCsr } from '@scbench/api';
 import type { H5File, H5Group } from '../h5.ts';
@@ -162,5 +162,44 @@ const legacy = join(dataRoot(), 'h5ad/pbmc68k_reduced.h5ad');
     const r = await loadH5ad(legacy, { labelColumn: 'phase', matrix: 'X' });
     expect(r.truth!.names).toEqual(['G1', 'G2M', 'S']);
     expect(r.dataset.valueType).toBe('scaled');
+  });
+});
+
+// Files written by the real anndata 0.8 (tools/data/make-h5ad-fixtures.py), not by us.
+describe('loadH5ad: files written by anndata 0.8', () => {
+  const fixtures = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'fixtures');
+  const expected = JSON.parse(readFileSync(join(fixtures, 'anndata08.expected.json'), 'utf8')) as {
+    counts: number[][];
+    cells: string[];
+    genes: string[];
+    symbols: string[];
+    cell_type: string[];
+    batch: string[];
+  };
+
+  it('csr X, categorical labels (unused category dropped), var index and symbols', async () => {
+    const r = await loadH5ad(join(fixtures, 'anndata08_csr.h5ad'));
+    expect(r.meta.matrix).toBe('X');
+    expect(nested(toDense(r.dataset.counts))).toEqual(expected.counts);
+    expect(r.dataset.cells).toEqual(expected.cells);
+    expect(r.dataset.genes).toEqual(expected.genes);
+    expect(r.truth!.names).toEqual([...new Set(expected.cell_type)].sort());
+    expect(r.truth!.labels.length).toBe(expected.cells.length);
+    expect(Array.from(r.truth!.labels, (c) => r.truth!.names[c])).toEqual(expected.cell_type);
+    const sym = await loadH5ad(join(fixtures, 'anndata08_csr.h5ad'), { geneColumn: 'symbol', labelColumn: 'batch' });
+    expect(sym.dataset.genes).toEqual(expected.symbols);
+    expect(Array.from(sym.truth!.labels, (c) => sym.truth!.names[c])).toEqual(expected.batch);
+  });
+
+  it('scaled dense X → raw/X by default; layers on request', async () => {
+    const p = join(fixtures, 'anndata08_dense.h5ad');
+    const r = await loadH5ad(p);
+    expect(r.meta.matrix).toBe('raw/X');
+    expect(nested(toDense(r.dataset.counts))).toEqual(expected.counts);
+    expect(r.dataset.valueType).toBe('raw counts');
+    const layer = await loadH5ad(p, { matrix: 'layers/counts' });
+    expect(nested(toDense(layer.dataset.counts))).toEqual(expected.counts);
+    const x = await loadH5ad(p, { matrix: 'X' });
+    expect(x.dataset.valueType).toBe('scaled');
   });
 });
