@@ -16,6 +16,10 @@ describe('loadKnowledge', () => {
     const m = await loadKnowledge({ species: 'Mus musculus', root });
     expect(m.human).toBe(a.human);
     expect(m.sources.find((s) => s.role === 'gene_info' && s.path.includes('Homo_sapiens'))!.seconds).toBe(0);
+    // human GO annotations and summaries are cached per tax_id and shared, not parsed again for mouse
+    expect(m.go.get(9606)).toBe(a.go.get(9606));
+    expect(m.summaries.get(9606)).toBe(a.summaries.get(9606));
+    expect(m.summaries.get(10090)!.size).toBe(1);
   });
 
   it('loads only what the species needs', async () => {

@@ -70,6 +70,31 @@ async function cached<T>(key: string, make: () => Promise<T>): Promise<{ value: 
   return { value, seconds: (performance.now() - t0) / 1000 };
 }
 
+/**
+ * Per-tax caching for the multi-species tables (gene2go, summaries): the rows of each tax_id are cached
+ * separately, and one read fetches every tax_id not cached yet. So a process that loads human and then mouse reads
+ * gene2go a second time only for the mouse rows it has not seen, and never re-parses the human ones into new objects.
+ */
+async function cachedByTax<T>(role: string, path: string, taxa: readonly number[], read: (taxa: number[]) => Promise<Map<number, T>>): Promise<{ value: Map<number, T>; seconds: number }> {
+  const key = (t: number): string => `${role}|${path}|${t}`;
+  const missing = taxa.filter((t) => !tables.has(key(t)));
+  let seconds = 0;
+  if (missing.length > 0) {
+    const t0 = performance.now();
+    const all = read(missing);
+    for (const t of missing) {
+      const one = all.then((m) => m.get(t)!);
+      tables.set(key(t), one);
+      one.catch(() => tables.delete(key(t)));
+    }
+    await all;
+    seconds = (performance.now() - t0) / 1000;
+  }
+  const value = new Map<number, T>();
+  for (const t of taxa) value.set(t, await (tables.get(key(t)) as Promise<T>));
+  return { value, seconds };
+}
+
 function loaded(role: TableRole, path: string, seconds: number): LoadedTable {
   const st = statSync(path);
   return { role, path, bytes: st.size, mtimeMs: st.mtimeMs, seconds };
@@ -120,13 +145,13 @@ async function build(species: Species, root: string, withGo: boolean, withSummar
 
   const go = new Map<number, ReadonlyMap<number, readonly GoAnnotation[]>>(taxa.map((t) => [t, new Map()]));
   if (goPath) {
-    const r = await cached(`gene2go|${goPath}|${taxa}`, () => readGene2Go(goPath, taxa));
+    const r = await cachedByTax('gene2go', goPath, taxa, (missing) => readGene2Go(goPath, missing));
     for (const [t, m] of r.value) go.set(t, m);
     sources.push(loaded('gene2go', goPath, r.seconds));
   }
   const summaries = new Map<number, ReadonlyMap<number, GeneSummary>>(taxa.map((t) => [t, new Map()]));
   if (sumPath) {
-    const r = await cached(`gene_summaries|${sumPath}|${taxa}`, () => readSummaries(sumPath, taxa));
+    const r = await cachedByTax('gene_summaries', sumPath, taxa, (missing) => readSummaries(sumPath, missing));
     for (const [t, m] of r.value) summaries.set(t, m);
     sources.push(loaded('gene_summaries', sumPath, r.seconds));
   }
