@@ -61,9 +61,8 @@ export function decodeNumericLabels(values: ArrayLike<number>, file: string, key
   const labels = new Int32Array(n);
   if (shift !== null) {
     for (let i = 0; i < n; i++) labels[i] = values[i] - shift;
-    // A declared base can leave unused codes; keep them as names so that codes stay as the file means them.
-    const top = shift === null ? k : max - shift + 1;
-    const names = Array.from({ length: top }, (_, c) => String(c + shift));
+    // Names are the file's own codes ("1", "2", ...); a declared base may leave unused codes, dropped below.
+    const names = Array.from({ length: max - shift + 1 }, (_, c) => String(c + shift));
     return compactIfSparse({ labels, names }, how);
   }
   const rank = new Map(sorted.map((v, r) => [v, r]));

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCsr } from '@scbench/api';
 import { loadDataset } from './load.ts';
+import { toDense } from './sparse.ts';
 import { dataRoot, listDatasets } from './registry.ts';
 
 interface ManifestEntry {
@@ -46,4 +47,18 @@ const full = process.env.SCBENCH_FULL_DATA === '1';
       expect(meta.storage).toBe(isCsr(dataset.counts) ? 'csr' : 'dense');
     }, 120_000);
   }
+
+  const both = manifest.some((m) => m.id === 'pbmc3k') && manifest.some((m) => m.id === 'pbmc3k_mtx');
+  (both ? it : it.skip)('pbmc3k_mtx (MTX reader) equals pbmc3k (HDF5 reader) entry by entry', async () => {
+    const [a, b] = await Promise.all([loadDataset('pbmc3k'), loadDataset('pbmc3k_mtx')]);
+    const x = toDense(a.dataset.counts).data;
+    const y = toDense(b.dataset.counts).data;
+    expect(y.length).toBe(x.length);
+    let diff = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
+    expect(diff).toBe(0);
+    expect(b.dataset.genes).toEqual(a.dataset.genes);
+    expect(b.dataset.cells).toEqual(a.dataset.cells);
+    expect(Array.from(b.truth!.labels)).toEqual(Array.from(a.truth!.labels));
+  }, 120_000);
 });
