@@ -49,12 +49,12 @@ export const ${camel} = defineMethod({
 });
 `,
   'src/index.test.ts': `import { describe, expect, it } from '@jest/globals';
-import { synthesize } from '@scbench/datasets';
+import { synthetic } from '@scbench/datasets';
 import { ${camel} } from './index.ts';
 
 describe('${id}', () => {
   it('separates planted groups on synthetic data', async () => {
-    const { dataset } = synthesize({ cells: 200, genes: 300, groups: 3, seed: 1 });
+    const { dataset } = synthetic({ cells: 200, genes: 300, groups: 3, seed: 1 });
     const ctx = { seed: 0, smoke: true, signal: new AbortController().signal, log: () => {}, progress: () => {}, snapshot: () => {}, cache: <T>(_: string, f: () => Promise<T>) => f() };
     const out = await ${camel}.run(dataset, { ...${camel}.defaults, ...${camel}.smoke }, ctx);
     expect(out.labels.length).toBe(200);

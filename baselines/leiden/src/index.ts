@@ -1,6 +1,6 @@
 import { defineMethod } from '@scbench/api';
 import { standardPipeline } from '@scbench/datasets';
-import { knn, leidenWithK, pca, umapConnectivities } from '@scbench/numerics';
+import { connectivities, knn, leidenWithK, pca } from '@scbench/numerics';
 
 /**
  * Graph clustering as Scanpy does it (METHODS.md §5.2): the same PCA as pca-kmeans → 15 nearest neighbours
@@ -20,18 +20,20 @@ export const leiden = defineMethod({
   defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nNeighbors: 15 },
   run: async (data, p, ctx) => {
     ctx.progress('preprocess', 0, 4);
-    const x = standardPipeline(data, { targetSum: p.targetSum, nTopGenes: p.nTopGenes, scaleClip: p.scaleClip });
+    const x = standardPipeline(data, { targetSum: p.targetSum, hvg: p.nTopGenes, maxValue: p.scaleClip }).data;
     ctx.progress('pca', 1, 4);
-    const { scores } = pca(x, { nComponents: Math.min(p.nPcs, x.rows - 1, x.cols), seed: ctx.seed });
+    const { scores } = pca(x, Math.min(p.nPcs, x.rows - 1, x.cols), { seed: ctx.seed });
     ctx.progress('neighbours', 2, 4);
-    const graph = umapConnectivities(knn(scores, Math.min(p.nNeighbors, x.rows - 1), { metric: 'euclidean' }));
+    // scanpy's n_neighbors counts the cell itself; knn() here excludes it, hence nNeighbors − 1.
+    const nNeighbors = Math.min(p.nNeighbors, x.rows);
+    const graph = connectivities(knn(scores, nNeighbors - 1, { metric: 'euclidean' }), { nNeighbors });
     ctx.progress('leiden', 3, 4);
     const result = leidenWithK(graph, data.nClusters, { seed: ctx.seed });
-    ctx.log('leiden', { resolution: result.resolution, clusters: result.k, tries: result.tries });
+    ctx.log('leiden', { resolution: result.resolution, clusters: result.nClusters, tries: result.tries });
     return {
       labels: result.labels,
       embedding: scores,
-      info: { resolution: result.resolution, hitK: result.hit },
+      info: { resolution: result.resolution, hitK: result.exact },
     };
   },
 });

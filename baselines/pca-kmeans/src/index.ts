@@ -21,9 +21,9 @@ export const pcaKmeans = defineMethod({
   smoke: { nInit: 3 },
   run: async (data, p, ctx) => {
     ctx.progress('preprocess', 0, 3);
-    const x = standardPipeline(data, { targetSum: p.targetSum, nTopGenes: p.nTopGenes, scaleClip: p.scaleClip });
+    const x = standardPipeline(data, { targetSum: p.targetSum, hvg: p.nTopGenes, maxValue: p.scaleClip }).data;
     ctx.progress('pca', 1, 3);
-    const { scores } = pca(x, { nComponents: Math.min(p.nPcs, x.rows - 1, x.cols), seed: ctx.seed });
+    const { scores } = pca(x, Math.min(p.nPcs, x.rows - 1, x.cols), { seed: ctx.seed });
     ctx.progress('k-means', 2, 3);
     const km = kmeans(scores, data.nClusters, { nInit: p.nInit, maxIter: p.maxIter, seed: ctx.seed });
     ctx.log('kmeans', { inertia: km.inertia, iterations: km.iterations });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Protocol } from '@scbench/api';
-import { DataError, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
+import { DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
 import { renderReport } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
 import { DEFAULT_GRID } from './default-grid.ts';
@@ -23,9 +23,22 @@ function list(value: string | undefined, flag: string): string[] {
   return items;
 }
 
-function parse(args: string[], options: ParseArgsConfig['options']) {
+type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** Split --datasets, keeping "synthetic:cells=300,groups=4" whole: a "key=value" item continues the spec before it. */
+function datasetList(value: string | undefined): string[] {
+  const out: string[] = [];
+  for (const item of list(value, '--datasets')) {
+    if (/^\w+=/.test(item) && out.length && out[out.length - 1].startsWith('synthetic:')) out[out.length - 1] += `,${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+
+function parse(args: string[], options: ParseArgsConfig['options']): { values: Flags; positionals: string[] } {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: values as Flags, positionals };
   } catch (e) {
     throw new UserError(`${(e as Error).message}\nSee --help.`);
   }
@@ -35,7 +48,11 @@ function parse(args: string[], options: ParseArgsConfig['options']) {
 function checkDatasetSpec(spec: string): void {
   if (parseSyntheticSpec(spec)) return;
   if (existsSync(spec)) return;
-  if (findDataset(spec)) return;
+  const entry = findDataset(spec);
+  if (entry) {
+    dataPath(entry.path); // a registered dataset whose file is missing: DataError naming the path and $SCBENCH_DATA
+    return;
+  }
   const ids = listDatasets().map((d) => d.id).join(', ');
   throw new UserError(`--datasets ${spec}: no such registry id, file or directory. Registry ids: ${ids}`, EXIT.badInput);
 }
@@ -63,7 +80,7 @@ async function runCmd(args: string[]): Promise<number> {
   if (values.help) return print(HELP.run);
   const d = values.default ? DEFAULT_GRID : null;
   const methodIds = values.methods !== undefined || !d ? list(values.methods as string, '--methods') : [...d.methods];
-  const datasetSpecs = values.datasets !== undefined || !d ? list(values.datasets as string, '--datasets') : [...d.datasets];
+  const datasetSpecs = values.datasets !== undefined || !d ? datasetList(values.datasets as string) : [...d.datasets];
   const seeds = (values.seeds !== undefined || !d ? list((values.seeds as string) ?? '0', '--seeds') : d.seeds.map(String)).map((s) => {
     if (!/^\d+$/.test(s)) throw new UserError(`--seeds ${s}: seeds are non-negative integers`);
     return Number(s);
@@ -122,7 +139,7 @@ function methodsCmd(args: string[]): number {
 function datasetsCmd(args: string[]): number {
   const { values } = parse(args, { json: { type: 'boolean' } });
   if (values.help) return print(HELP.datasets);
-  const rows = listDatasets();
+  const rows = listDatasets().map((d) => ({ ...d, present: existsSync(join(dataRoot(), d.path)) }));
   if (values.json) return print(JSON.stringify(rows, null, 2));
   return print(rows.map((r) => `${r.id.padEnd(24)} ${String(r.cells).padStart(6)} × ${String(r.genes).padEnd(6)} ${String(r.classes).padStart(3)} classes  ${r.species.padEnd(24)} ${r.present ? '' : '(file missing)'}`).join('\n'));
 }

@@ -1,7 +1,7 @@
 // Conventions every registered method must keep, checked over the registry itself (ARCHITECTURE.md).
 import { describe, expect, it } from '@jest/globals';
 import type { AnyMethod, Context, Dataset, Truth } from '@scbench/api';
-import { synthesize } from '@scbench/datasets';
+import { synthetic } from '@scbench/datasets';
 import { resolveParams } from './params.ts';
 import { methods } from './registry.ts';
 
@@ -22,7 +22,7 @@ async function runOnce(m: AnyMethod, dataset: Dataset, truth: Truth, seed: numbe
 }
 
 describe('every registered method', () => {
-  const { dataset, truth } = synthesize({ cells: 240, genes: 300, groups: 4, seed: 11 });
+  const { dataset, truth } = synthetic({ cells: 240, genes: 300, groups: 4, seed: 11 });
   it('has a unique id, a summary and a reference', () => {
     expect(new Set(methods.map((m) => m.id)).size).toBe(methods.length);
     for (const m of methods) {

@@ -18,7 +18,8 @@ Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 13
 
   --methods LIST     method ids (scbench methods)
   --datasets LIST    registry ids, files (.h5 .h5ad .csv .tsv[.gz]) or 10x directories,
-                     or "synthetic" / "synthetic:cells=2000,genes=1000,groups=6" (built in, no download)
+                     or "synthetic" / "synthetic:cells=2000,genes=1000,groups=6,lfc=1.5" (built in, no download;
+                     keys: cells genes groups seed dropout lfc markers theta)
   --seeds LIST       seeds (default 0)
   --out DIR          output directory (default reports/latest)
   --protocol P       honest (default) or paper: which number the report leads with. Both are recorded;

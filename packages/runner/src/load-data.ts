@@ -1,25 +1,30 @@
 import type { Dataset, Truth } from '@scbench/api';
-import { DataError, loadDataset, synthesize, type SyntheticOptions } from '@scbench/datasets';
+import { DataError, loadDataset, synthetic, type SyntheticOptions } from '@scbench/datasets';
 
-const SYNTHETIC_KEYS = ['cells', 'genes', 'groups', 'signal', 'dropout', 'seed'] as const;
+/** Spec keys → generator options (short names on the command line). */
+const SYNTHETIC_KEYS: Record<string, keyof SyntheticOptions> = {
+  cells: 'cells', genes: 'genes', groups: 'groups', seed: 'seed', dropout: 'dropout',
+  lfc: 'logFoldChange', markers: 'markerFraction', theta: 'theta',
+};
 
 /**
- * "synthetic" or "synthetic:cells=2000,groups=8,signal=0.6": the built-in generator, so the main job and the
+ * "synthetic" or "synthetic:cells=2000,groups=8,lfc=0.8": the built-in generator, so the main job and the
  * smoke tests need no download. The generator's own seed is fixed by the spec (default 0), not by the run seed:
  * every seed of a method sees the same data, as with a real dataset.
  */
 export function parseSyntheticSpec(spec: string): SyntheticOptions | null {
   if (spec !== 'synthetic' && !spec.startsWith('synthetic:')) return null;
   const opts: Record<string, number> = {};
+  const known = Object.keys(SYNTHETIC_KEYS);
   const body = spec.slice('synthetic:'.length);
   if (spec !== 'synthetic' && body.trim() !== '') {
     for (const part of body.split(',')) {
       const [k, v] = part.split('=');
       const n = Number(v);
-      if (!(SYNTHETIC_KEYS as readonly string[]).includes(k) || v === undefined || !Number.isFinite(n)) {
-        throw new DataError(`bad synthetic dataset spec "${spec}" at "${part}"`, spec, `use keys ${SYNTHETIC_KEYS.join(', ')} with numbers, e.g. synthetic:cells=2000,groups=8`);
+      if (!known.includes(k) || v === undefined || !Number.isFinite(n)) {
+        throw new DataError(`bad synthetic dataset spec "${spec}" at "${part}"`, spec, `use keys ${known.join(', ')} with numbers, e.g. synthetic:cells=2000,groups=8`);
       }
-      opts[k] = n;
+      opts[SYNTHETIC_KEYS[k]] = n;
     }
   }
   return { ...opts, id: spec } as SyntheticOptions;
@@ -27,8 +32,8 @@ export function parseSyntheticSpec(spec: string): SyntheticOptions | null {
 
 /** Load a dataset for one run. The truth is required: a run without labels cannot be scored. */
 export async function loadForRun(spec: string): Promise<{ dataset: Dataset; truth: Truth }> {
-  const synthetic = parseSyntheticSpec(spec);
-  const loaded = synthetic ? synthesize(synthetic) : await loadDataset(spec);
+  const generated = parseSyntheticSpec(spec);
+  const loaded = generated ? synthetic(generated) : await loadDataset(spec);
   if (!loaded.truth) {
     throw new DataError(`dataset ${spec} has no labels, so a run on it cannot be scored`, spec, 'give a labels file/column (see the README of packages/datasets)');
   }

@@ -46,13 +46,14 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
     );
     if (abort.aborted && outcome.status !== 'ok') break; // an interrupted run is not a failed run: record nothing
     const r = outcome.result;
+    const lost = outcome.result === null ? outcome : null; // the worker died or timed out before answering
     const record: RunRecord = {
       dataset: job.dataset,
       method: job.method.id,
       seed: job.seed,
       protocol: opts.protocol,
       status: outcome.status,
-      error: r ? r.error : outcome.status === 'ok' ? null : (outcome as { error: string }).error,
+      error: r ? r.error : lost!.error,
       scores: r?.scores ?? null,
       silhouette: r?.silhouette ?? null,
       paperProtocol: r?.paperProtocol ?? null,
@@ -60,7 +61,7 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
       nPredicted: r?.nPredicted ?? null,
       cells: r?.cells ?? 0,
       genes: r?.genes ?? 0,
-      seconds: r ? r.seconds : (outcome as { seconds: number }).seconds,
+      seconds: r ? r.seconds : lost!.seconds,
       peakRssMb: r?.peakRssMb ?? 0,
       params: job.params,
       paramsHash: job.paramsHash,
