@@ -5,10 +5,11 @@
 // default) and renames `license` to `licence`; counts and hashes are copied, never recomputed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ValueType } from '../../packages/api/src/index.ts';
-import { dataRoot, REGISTRY_FILE, REPO_ROOT, type Registry, type RegistryEntry, type RegistryLoadOptions } from '../../packages/datasets/src/registry.ts';
-import type { DatasetFormat } from '../../packages/datasets/src/types.ts';
-import { valueTypeFromText } from '../../packages/datasets/src/value-type.ts';
+import type { ValueType } from '@scbench/api';
+import {
+  dataRoot, REGISTRY_FILE, REPO_ROOT, valueTypeFromText,
+  type DatasetFormat, type Registry, type RegistryEntry, type RegistryLoadOptions,
+} from '@scbench/datasets';
 
 interface ManifestEntry {
   id: string;

@@ -4,3 +4,4 @@ export * from './context.ts';
 export * from './method.ts';
 export * from './metric.ts';
 export * from './record.ts';
+export * from './testing.ts';

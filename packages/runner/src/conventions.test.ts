@@ -1,23 +1,13 @@
 // Conventions every registered method must keep, checked over the registry itself (ARCHITECTURE.md).
 import { describe, expect, it } from '@jest/globals';
-import type { AnyMethod, Context, Dataset, Truth } from '@scbench/api';
+import { testContext, type AnyMethod, type Dataset, type Truth } from '@scbench/api';
 import { synthetic } from '@scbench/datasets';
 import { resolveParams } from './params.ts';
 import { methods } from './registry.ts';
 
-function smokeContext(seed: number): Context & { snapshots: number } {
-  const ctx = {
-    seed, smoke: true, signal: new AbortController().signal, snapshots: 0,
-    log: () => {}, progress: () => {},
-    snapshot: () => { ctx.snapshots++; },
-    cache: <T>(_k: string, make: () => Promise<T>) => make(),
-  };
-  return ctx;
-}
-
 async function runOnce(m: AnyMethod, dataset: Dataset, truth: Truth, seed: number): Promise<Int32Array> {
   const params = resolveParams(m, [], true);
-  const out = m.kind === 'control' ? await m.run(dataset, params, smokeContext(seed), truth) : await m.run(dataset, params, smokeContext(seed));
+  const out = m.kind === 'control' ? await m.run(dataset, params, testContext(seed), truth) : await m.run(dataset, params, testContext(seed));
   return out.labels;
 }
 

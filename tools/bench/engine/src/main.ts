@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BACKENDS, initEngine, createRng, type BackendName } from '@scbench/engine';
-import { aeStepFlops, engineAe, referenceAeStep } from '@scbench/engine/bench';
+import { aeStepFlops, engineAe, ortThreads, referenceAeStep } from '@scbench/engine/bench';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,6 @@ interface Row {
 const rowsOut: Row[] = [];
 const ratios = new Map<Row, number>();
 let defaultRow: Row | null = null;
-const { ortThreads } = await import('@scbench/engine/bench');
 
 const wanted = (args.backends?.split(',') as BackendName[] | undefined) ?? [...BACKENDS];
 for (const b of wanted) {
