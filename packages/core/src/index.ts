@@ -1,0 +1,2 @@
+export * from './semantic/index.ts';
+export * from './structural/index.ts';

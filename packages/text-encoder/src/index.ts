@@ -1,0 +1,1 @@
+export type { TextEncoder, EmbedOptions } from './encoder.ts';
