@@ -11,12 +11,15 @@ function esc(s: string): string {
  * Failed cells are drawn as a red ✕ at the baseline rather than as a zero bar: a crash is not a score.
  */
 export function groupedBarChart(table: MetricTable, datasets: readonly string[], methods: readonly string[]): string {
-  const groupW = Math.max(60, methods.length * 16 + 20);
+  const groupW = Math.max(120, methods.length * 22 + 30);
   const left = 44;
   const top = 16;
   const plotH = 200;
-  const width = left + datasets.length * groupW + 10;
-  const height = top + plotH + 70 + Math.ceil(methods.length / 4) * 18;
+  const legendCols = 4;
+  const legendW = 170;
+  const width = Math.max(left + datasets.length * groupW + 10, left + Math.min(methods.length, legendCols) * legendW);
+  const height = top + plotH + 50 + Math.ceil(methods.length / legendCols) * 18;
+  const maxLabel = Math.floor((groupW - 10) / 6.5);
   const y = (v: number) => top + plotH * (1 - Math.max(0, Math.min(1, v)));
   const barW = (groupW - 20) / Math.max(1, methods.length);
   const parts: string[] = [];
@@ -43,11 +46,12 @@ export function groupedBarChart(table: MetricTable, datasets: readonly string[],
         parts.push(`<line x1="${cx}" x2="${cx}" y1="${y(c.mean + c.sd).toFixed(1)}" y2="${y(c.mean - c.sd).toFixed(1)}" stroke="#333"/>`);
       }
     });
-    parts.push(`<text x="${gx + (groupW - 20) / 2}" y="${top + plotH + 14}" font-size="11" text-anchor="middle">${esc(d.length > 18 ? d.slice(0, 17) + '…' : d)}<title>${esc(d)}</title></text>`);
+    const name = d.length > maxLabel ? d.slice(0, maxLabel - 1) + '…' : d;
+    parts.push(`<text x="${gx + (groupW - 20) / 2}" y="${top + plotH + 14}" font-size="11" text-anchor="middle">${esc(name)}<title>${esc(d)}</title></text>`);
   });
   methods.forEach((m, i) => {
-    const lx = left + (i % 4) * 150;
-    const ly = top + plotH + 36 + Math.floor(i / 4) * 18;
+    const lx = left + (i % legendCols) * legendW;
+    const ly = top + plotH + 36 + Math.floor(i / legendCols) * 18;
     parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/><text x="${lx + 14}" y="${ly}" font-size="11">${esc(m)}</text>`);
   });
   parts.push(`<text x="4" y="${top + plotH / 2}" font-size="11" transform="rotate(-90 10 ${top + plotH / 2})">${esc(table.label)}</text>`);

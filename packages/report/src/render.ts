@@ -17,8 +17,10 @@ function createEngine(): typeof Handlebars {
   hb.registerHelper('cell', (c: Cell) => {
     if (c.state === 'missing') return '—';
     if (c.state === 'failed' || c.state === 'timeout') return c.state;
-    const sd = new hb.SafeString(`${c.mean.toFixed(3)} <span class="sd">± ${c.sd.toFixed(3)}</span>${c.state === 'partial' ? ` <small>(${c.ok}/${c.runs} ok)</small>` : ''}`);
-    return sd;
+    // One run has no spread to show; "± 0.000" would suggest a stability that was never measured.
+    const spread = c.ok > 1 ? ` <span class="sd">± ${c.sd.toFixed(3)}</span>` : '';
+    const partial = c.state === 'partial' ? ` <small>(${c.ok}/${c.runs} ok)</small>` : '';
+    return new hb.SafeString(`${c.mean.toFixed(3)}${spread}${partial}`);
   });
   return hb;
 }
