@@ -1,1 +1,4 @@
 export type { TextEncoder, EmbedOptions } from './encoder.ts';
+export { UnigramTokenizer, type UnigramOptions, type UnigramRules } from './tokenize/unigram.ts';
+export { UseLiteTokenizer } from './tokenize/use-lite-tokenizer.ts';
+export { useLiteEncoder, bundledUseLite, USE_LITE_MAX_TOKENS, USE_LITE_DIM, type UseLiteOptions } from './use-lite.ts';
