@@ -1,1 +1,13 @@
-export {};
+// The semantic view of scLLM-DSC: gene-description and cell-sentence embeddings (METHODS.md §3.2–3.5).
+export { semanticView, requireGeneNames, SEMANTIC_DEFAULTS, SEMANTIC_PAPER } from './semantic-view.ts';
+export type { SemanticOptions, SemanticDeps, SemanticView, SemanticCoverage } from './semantic-view.ts';
+export { SemanticViewError, type SemanticViewReason } from './errors.ts';
+export { knowledgeDescriber, datasetSpecies, type GeneDescriber, type GeneDescriptions, type KnowledgeDescriberOptions } from './gene-descriptions.ts';
+export { geneEmbeddings, type GeneEmbeddings, type GeneEmbeddingDeps } from './gene-embeddings.ts';
+export { topGenes, type TopGenes, type TopGenesOptions } from './top-genes.ts';
+export { weightedPath, type Weighting, type WeightedPath } from './weighted-path.ts';
+export { sentencePath, cellSentences, nameSentence, paperSentence, chunkAtCommas, PAPER_CHUNK_CHARS, type SentenceMode, type SentencePath } from './sentence-path.ts';
+export { fuse, l2NormaliseRows } from './fuse.ts';
+export { normalisedWeights, weightTransform, NORMALISED_TARGET_SUM } from './expression-weights.ts';
+export { embedTexts, hashTexts, noCache, type CacheFn, type Embedded } from './embed-texts.ts';
+export { formatSignificant, paperWeight } from './sig-digits.ts';
