@@ -4,7 +4,7 @@
  */
 export const DEFAULT_GRID = {
   methods: ['pca-kmeans', 'leiden', 'true-labels', 'random-labels'],
-  datasets: ['synthetic:cells=1200,genes=1500,groups=6', 'synthetic:cells=2000,genes=2000,groups=10,lfc=0.7'],
+  datasets: ['synthetic:cells=1200,genes=1500,groups=6', 'synthetic:cells=2000,genes=2000,groups=10,lfc=1.0'],
   seeds: [0, 1, 2],
   out: 'reports/latest',
 } as const;
