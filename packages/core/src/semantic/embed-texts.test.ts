@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { embedTexts, hashTexts } from './embed-texts.ts';
-import { fakeEncoder } from './fake-encoder.ts';
+import { fakeEncoder } from './testing.ts';
 
 function memoryCache() {
   const store = new Map<string, unknown>();

@@ -11,3 +11,5 @@ export { fuse, l2NormaliseRows } from './fuse.ts';
 export { normalisedWeights, weightTransform, NORMALISED_TARGET_SUM } from './expression-weights.ts';
 export { embedTexts, hashTexts, noCache, type CacheFn, type Embedded } from './embed-texts.ts';
 export { formatSignificant, paperWeight } from './sig-digits.ts';
+// Test doubles for methods' tests (as @scbench/api exports testContext).
+export { fakeEncoder, nameDescriber, type FakeEncoder } from './testing.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Dataset, Matrix } from '@scbench/api';
 import { isDataError, synthetic } from '@scbench/datasets';
 import type { Coverage, NameStatus } from '@scbench/knowledge';
-import { fakeEncoder } from './fake-encoder.ts';
+import { fakeEncoder } from './testing.ts';
 import { knowledgeDescriber, type GeneDescriber } from './gene-descriptions.ts';
 import { writeMiniKnowledge } from './mini-knowledge.ts';
 import { SEMANTIC_PAPER, semanticView } from './semantic-view.ts';

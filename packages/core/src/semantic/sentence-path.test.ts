@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Matrix } from '@scbench/api';
-import { fakeEncoder } from './fake-encoder.ts';
+import { fakeEncoder } from './testing.ts';
 import { cellSentences, chunkAtCommas, paperSentence, sentencePath } from './sentence-path.ts';
 import { topGenes } from './top-genes.ts';
 
