@@ -4,3 +4,7 @@ export { UseLiteTokenizer } from './tokenize/use-lite-tokenizer.ts';
 export { useLiteEncoder, bundledUseLite, USE_LITE_MAX_TOKENS, USE_LITE_DIM, type UseLiteOptions } from './use-lite.ts';
 export { cachedEncoder, type CachedEncoder, type CacheStats, type CacheOptions } from './cache.ts';
 export { EmbeddingStore, defaultCacheDir, textKey, encoderFolder, type StoreOptions } from './cache-store.ts';
+export { WordPieceTokenizer, basicTokenize, parseVocabTxt, type WordPieceOptions } from './tokenize/wordpiece.ts';
+export { loadTokenizer, tokenizerFromJson, tokenizerFromVocabTxt, type SentenceTokenizer } from './tokenize/sentence-tokenizer.ts';
+export { poolTokens, l2NormalizeRows, type Pooling } from './pooling.ts';
+export { onnxEncoder, type OnnxEncoderOptions } from './onnx-encoder.ts';
