@@ -1,7 +1,7 @@
 import { defineMethod, type Context, type Dataset } from '@scbench/api';
-import { semanticView, type GeneDescriber } from '@scbench/core';
+import { requireGeneNames, semanticView, type GeneDescriber } from '@scbench/core';
 import { kmeans, pca } from '@scbench/numerics';
-import { useLiteEncoder, type TextEncoder } from '@scbench/text-encoder';
+import { cachedEncoder, useLiteEncoder, type CachedEncoder, type TextEncoder } from '@scbench/text-encoder';
 
 export interface GeneptDeps {
   /** The sentence encoder (loaded once per process); default the bundled offline USE-lite. */
@@ -11,10 +11,20 @@ export interface GeneptDeps {
 }
 
 let bundled: Promise<TextEncoder> | null = null;
-/** The bundled offline encoder, loaded on first use and shared by every run of this process. */
+/**
+ * The bundled offline encoder (USE-lite) behind the per-text disk cache ($SCBENCH_CACHE/text), loaded on first use
+ * and shared by every run of this process. The per-text cache shares gene descriptions across datasets and keeps
+ * the work of an interrupted first run; ctx.cache (used inside semanticView) then skips the encoder altogether.
+ */
 export function bundledEncoder(): Promise<TextEncoder> {
-  bundled ??= useLiteEncoder();
+  bundled ??= useLiteEncoder().then((e) => cachedEncoder(e));
   return bundled;
+}
+
+/** Texts the model itself embedded (cache misses) since `before`, when the encoder is a cached one. */
+function modelMisses(encoder: TextEncoder, before: number): number | null {
+  const stats = (encoder as Partial<CachedEncoder>).stats;
+  return stats ? stats.misses - before : null;
 }
 
 /**
@@ -39,7 +49,9 @@ export function makeGeneptW(deps: GeneptDeps) {
     defaults: { topK: 0, template: 'default', normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
     smoke: { nInit: 3 },
     run: async (data: Dataset, p, ctx: Context) => {
+      requireGeneNames(data); // fail on a dataset without names or species before loading the model
       const encoder = await deps.encoder();
+      const missesBefore = (encoder as Partial<CachedEncoder>).stats?.misses ?? 0;
       const view = await semanticView(
         data,
         { paths: 'weighted', weighting: 'mean', topK: p.topK, template: p.template, normalise: p.normalise },
@@ -50,7 +62,8 @@ export function makeGeneptW(deps: GeneptDeps) {
       ctx.progress('k-means', 1, 2);
       const km = kmeans(scores, data.nClusters, { nInit: p.nInit, maxIter: p.maxIter, seed: ctx.seed });
       ctx.log('kmeans', { inertia: km.inertia, iterations: km.iterations });
-      return { labels: km.labels, embedding: scores, info: view.info };
+      const misses = modelMisses(encoder, missesBefore);
+      return { labels: km.labels, embedding: scores, info: { ...view.info, ...(misses === null ? {} : { textModelCalls: misses }) } };
     },
   });
 }
