@@ -8,3 +8,5 @@ export { WordPieceTokenizer, basicTokenize, parseVocabTxt, type WordPieceOptions
 export { loadTokenizer, tokenizerFromJson, tokenizerFromVocabTxt, type SentenceTokenizer } from './tokenize/sentence-tokenizer.ts';
 export { poolTokens, l2NormalizeRows, type Pooling } from './pooling.ts';
 export { onnxEncoder, type OnnxEncoderOptions } from './onnx-encoder.ts';
+export { openAiEncoder, EmbeddingRequestError, OPENAI_DIMS, type OpenAiEncoderOptions } from './openai-encoder.ts';
+export { DEFAULT_RETRY, backoffMs, retryAfterMs, retryableStatus, type RetryPolicy } from './retry.ts';
