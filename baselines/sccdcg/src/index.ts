@@ -1,0 +1,117 @@
+import { defineMethod } from '@scbench/api';
+import { structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, type GraphForm, type InputTransform } from '@scbench/core/structural';
+import { initEngine } from '@scbench/engine';
+import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
+
+/**
+ * scCDCG (Xu et al., DASFAA 2024): a linear autoencoder whose 16-d code is pulled toward a relaxed normalised cut
+ * of two cosine cell graphs, then self-trained against a Sinkhorn-balanced target. The structural view of
+ * `@scbench/core` with the semantic view off and scCDCG's own per-dataset hyperparameters (METHODS.md §4).
+ * See README.md for what matches the original and what deviates.
+ */
+const MODES = ['paper', 'corrected'] as const;
+const GRAPHS = ['auto', 'dense', 'factored', 'sparse'] as const;
+
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v)) throw new Error(`sccdcg: ${name} must be one of ${allowed.join(', ')}, got '${v}'`);
+  return v as T;
+}
+
+/** auto: the exact (factored) graph up to `sparseAbove` cells, the kNN graph above. */
+export function chooseGraph(graph: string, cells: number, sparseAbove: number): GraphForm {
+  const g = oneOf('graph', graph, GRAPHS);
+  if (g !== 'auto') return g;
+  return cells > sparseAbove ? 'sparse' : 'factored';
+}
+
+export const sccdcg = defineMethod({
+  id: 'sccdcg',
+  label: 'scCDCG',
+  summary: 'linear AE + normalised cut on cosine/two-hop graphs + Student-t vs Sinkhorn OT target (per-dataset hyperparameters)',
+  reference: {
+    paper: 'Xu, Wang, Ning, et al. scCDCG: Efficient Deep Structural Clustering for single-cell RNA-seq via Deep Cut-informed Graph Embedding. DASFAA 2024 (arXiv 2404.06167)',
+    url: 'https://arxiv.org/abs/2404.06167',
+    repo: 'XPgogogo/scCDCG',
+    commit: '598e238ae79fa46f0d39ffcf0e52a469aa78da82',
+  },
+  kind: 'deep',
+  needs: { rawCounts: true },
+  defaults: {
+    /** 'paper': the original's schedule and terms; 'corrected': the fixes of METHODS.md §6 (see README). */
+    mode: 'paper',
+    /** 'auto' (per-dataset table by id, Sonya-Liver otherwise), 'manual' (the six values below), or a table key. */
+    hyper: 'auto',
+    lr: HYPER.sonya_liver.lr,
+    weightDecay: HYPER.sonya_liver.weightDecay,
+    balancer: HYPER.sonya_liver.balancer,
+    fOrt: HYPER.sonya_liver.fOrt,
+    fKl: HYPER.sonya_liver.fKl,
+    fCorvar: HYPER.sonya_liver.fCorvar,
+    fConstruct: HYPER.sonya_liver.fConstruct,
+    pretrainEpochs: 200,
+    trainEpochs: 200,
+    lambda: 5,
+    hidden: 256,
+    latent: 16,
+    nInit: 20,
+    /** 'last' or 'min-loss' (label-free). The original's best-ACC checkpoint needs labels: not available. */
+    pretrainCheckpoint: 'last',
+    graph: 'auto',
+    sparseAbove: 50000,
+    knnK: 15,
+    knnPcs: 50,
+    input: 'raw',
+  },
+  smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
+  run: async (data, p, ctx) => {
+    await initEngine();
+    const mode = oneOf('mode', p.mode, MODES);
+    const paper = mode === 'paper';
+    const hyperKey = p.hyper === 'manual' ? 'manual' : hyperFor(p.hyper, data.id).key;
+    const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
+      ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }
+      : hyperFor(p.hyper, data.id).values;
+    const { x } = structuralInput(data, { transform: oneOf('input', p.input, ['raw', 'log1p'] as const) as InputTransform });
+    const form = chooseGraph(p.graph, x.rows, p.sparseAbove);
+    if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`sccdcg: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
+    ctx.progress('graph', 0, 1);
+    const graph = structuralGraph(x, { form, balancer: h.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed });
+    ctx.log('graph', { seconds: graph.info.seconds, bytes: graph.info.bytes, ...(graph.info.nnz !== undefined ? { nnz: graph.info.nnz } : {}) });
+    ctx.progress('graph', 1, 1);
+    try {
+      const res = await trainStructural(x, graph, {
+        k: data.nClusters,
+        pretrainEpochs: p.pretrainEpochs,
+        trainEpochs: p.trainEpochs,
+        lr: h.lr,
+        weightDecay: h.weightDecay,
+        weights: { mse: h.fConstruct, cov: h.fCorvar, ort: h.fOrt, kl: h.fKl },
+        power: p.lambda,
+        trainNormalise: 'row+column',
+        targetSchedule: paper ? 'paper' : 'every10',
+        klForm: paper ? 'paper' : 'kl',
+        clusterRefresh: paper ? 'restart' : 'warm',
+        nInit: p.nInit,
+        matchClusters: !paper,
+        pretrainCheckpoint: oneOf('pretrainCheckpoint', p.pretrainCheckpoint, ['last', 'min-loss'] as const),
+        autoencoder: { hidden: p.hidden, latent: p.latent },
+        smokeEpochs: 2,
+      }, ctx);
+      return {
+        labels: res.labels,
+        embedding: res.embedding,
+        info: {
+          hyper: hyperKey,
+          graph: form,
+          graphSeconds: Number(graph.info.seconds.toFixed(3)),
+          pretrainSeconds: Number(res.pretrain.seconds.toFixed(3)),
+          trainSeconds: Number(res.train.seconds.toFixed(3)),
+          pretrainCheckpoint: res.pretrain.checkpoint,
+          targetRefreshes: res.train.targetRefreshes,
+        },
+      };
+    } finally {
+      graph.dispose();
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { initEngine, tf } from '@scbench/engine';
+import { csrToDense } from '@scbench/numerics';
+import { knnCosineAdjacency, structuralGraph } from './graphs.ts';
+import { apply64, matmul64, maxAbsDiff, normalise64, referenceM, tinyCounts, type Dense64 } from './test-helpers.ts';
+
+beforeAll(async () => {
+  await initEngine({ backend: 'wasm' });
+});
+
+const n = 9;
+const p = 5;
+const d = 3;
+const x = tinyCounts(n, p);
+x.data.fill(0, 4 * p, 5 * p); // an all-zero cell: the original's NaN → 0 path
+const z = Float32Array.from({ length: n * d }, (_, t) => Math.sin(t + 1));
+
+function applyForm(form: 'dense' | 'factored' | 'sparse', b: number, extra = {}): Float32Array {
+  const g = structuralGraph(x, { form, balancer: b, ...extra });
+  const start = tf.memory().numTensors;
+  const zt = tf.tensor2d(z, [n, d]);
+  const out = g.apply(zt);
+  const v = out.dataSync() as Float32Array;
+  tf.dispose([zt, out]);
+  expect(tf.memory().numTensors).toBe(start);
+  g.dispose();
+  return Float32Array.from(v);
+}
+
+describe('structural graphs', () => {
+  it.each([0, 0.21, 1])('dense and factored M·z equal the hand computation (balancer %p)', (b) => {
+    const want = apply64(referenceM(x, b), z, d);
+    expect(maxAbsDiff(applyForm('dense', b), want)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(applyForm('factored', b), want)).toBeLessThan(1e-5);
+  });
+
+  it('sparse with all neighbours kept equals the dense graph (two-hop product without A²)', () => {
+    const want = apply64(referenceM(x, 0.3), z, d);
+    expect(maxAbsDiff(applyForm('sparse', 0.3, { k: n - 1, knnPcs: 0 }), want)).toBeLessThan(1e-5);
+  });
+
+  it('sparse with few neighbours applies the normalised square of its own kNN graph', () => {
+    const a = knnCosineAdjacency(x, 2, 0);
+    const dense = csrToDense(a);
+    const rows: Dense64 = Array.from({ length: n }, (_, i) => Float64Array.from(dense.data.subarray(i * n, (i + 1) * n)));
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(rows[i][j]).toBe(rows[j][i]); // symmetric
+    expect(rows[0][0]).toBeCloseTo(1, 6); // self loop = cos(x, x)
+    expect(rows[4][4]).toBe(0); // the zero cell has no loop
+    const b = 0.4;
+    const n1 = normalise64(rows);
+    const n2 = normalise64(matmul64(rows, rows));
+    const m = n1.map((r, i) => r.map((v, j) => b * v + (1 - b) * n2[i][j]));
+    expect(maxAbsDiff(applyForm('sparse', b, { k: 2, knnPcs: 0 }), apply64(m, z, d))).toBeLessThan(1e-5);
+  });
+
+  it('keeps an all-zero cell out of the graph (no NaN)', () => {
+    for (const form of ['dense', 'factored', 'sparse'] as const) {
+      const out = applyForm(form, 0.5, { k: 3, knnPcs: 0 });
+      expect(out.every(Number.isFinite)).toBe(true);
+      for (let c = 0; c < d; c++) expect(out[4 * d + c]).toBe(0);
+    }
+  });
+
+  it('finds neighbours on principal components when asked and still weights edges by exact cosines', () => {
+    const big = tinyCounts(60, 12, 7);
+    const a = knnCosineAdjacency(big, 5, 4, 0);
+    const dense = csrToDense(a);
+    for (let i = 0; i < 60; i++) {
+      for (let q = a.indptr[i]; q < a.indptr[i + 1]; q++) {
+        const j = a.indices[q];
+        let s = 0, ni = 0, nj = 0;
+        for (let t = 0; t < 12; t++) {
+          s += big.data[i * 12 + t] * big.data[j * 12 + t];
+          ni += big.data[i * 12 + t] ** 2;
+          nj += big.data[j * 12 + t] ** 2;
+        }
+        expect(a.data[q]).toBeCloseTo(s / Math.sqrt(ni * nj), 5);
+        expect(dense.data[j * 60 + i]).toBe(a.data[q]);
+      }
+    }
+  });
+
+  it('rejects the factored form on negative input and a balancer outside [0, 1]', () => {
+    expect(() => structuralGraph({ rows: 2, cols: 2, data: Float32Array.of(1, -1, 0, 2) }, { form: 'factored', balancer: 0.5 })).toThrow(/non-negative/);
+    expect(() => structuralGraph(x, { form: 'dense', balancer: 1.5 })).toThrow(/balancer/);
+  });
+});
