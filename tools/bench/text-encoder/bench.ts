@@ -59,7 +59,7 @@ async function time(label: string, enc: TextEncoder, texts: string[], unit: stri
   console.log(`${label.padEnd(44)} ${unit.padEnd(6)} ${String(texts.length).padStart(5)} texts  ${s.toFixed(2).padStart(7)} s  ${(texts.length / s).toFixed(1).padStart(9)} /s`);
 }
 
-let t = performance.now();
+const t = performance.now();
 const use = await useLiteEncoder();
 console.log(`USE-lite load ${((performance.now() - t) / 1000).toFixed(2)} s; id ${use.id}`);
 await use.embed(['warm-up']);
