@@ -159,8 +159,13 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
           const ro = hooks.readout ? hooks.readout(view) : z;
           const qSpace = assignOn === 'z' ? z : ro;
           keepStash(clusterOn === 'z' ? z : ro);
+          if (state.centres.cols !== qSpace.shape[1]) {
+            // A read-out narrower or wider than z (a hook's space): the pre-train centres cannot be used, so the
+            // first train epoch clusters the read-out of the checkpoint itself.
+            if (clusterOn === 'z' || qSpace !== ro) throw new Error(`trainStructural: centres have ${state.centres.cols} dims but Q's space has ${qSpace.shape[1]}`);
+            state = refreshClusters(toMatrix(ro), k, null, { ...kmOpts, refresh: 'restart' });
+          }
           const centres = tf.tensor2d(state.centres.data, [k, state.centres.cols]);
-          if (centres.shape[1] !== qSpace.shape[1]) throw new Error(`trainStructural: centres have ${centres.shape[1]} dims but Q's space has ${qSpace.shape[1]}`);
           const q = studentT(qSpace, centres, 1);
           if (target === null || refreshesTarget(o.targetSchedule, s.epoch)) {
             // As the original: P comes from this very forward pass's Q, then is held constant.

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { testContext } from '@scbench/api';
+import { synthetic } from '@scbench/datasets';
+import { scoreAll } from '@scbench/metrics';
+import { HYPER, hyperFor } from './hyper.ts';
+import { chooseGraph, sccdcg } from './index.ts';
+
+describe('sccdcg', () => {
+  const { dataset, truth } = synthetic({ cells: 240, genes: 150, groups: 3, seed: 5, logFoldChange: 3, markerFraction: 0.1 });
+
+  it('picks the per-dataset table by registry id, Sonya-Liver otherwise', () => {
+    expect(hyperFor('auto', 'cbmc_top2000')).toEqual({ key: 'cite_cbmc', values: HYPER.cite_cbmc });
+    expect(hyperFor('auto', 'worm_neuron').values.balancer).toBe(0.7);
+    expect(hyperFor('auto', 'pbmc10x_top2000').key).toBe('sonya_liver');
+    expect(hyperFor('meuro', 'anything').values.lr).toBe(5e-3);
+    expect(() => hyperFor('nope', 'x')).toThrow(/unknown hyper/);
+    expect(HYPER.cite_cbmc).toMatchObject({ lr: 1e-3, weightDecay: 5e-4, balancer: 0.05, fOrt: 0.71, fKl: 0.12, fCorvar: 0.6, fConstruct: 0.06 });
+  });
+
+  it('auto graph: exact factored graph up to sparseAbove cells, kNN above', () => {
+    expect(chooseGraph('auto', 8617, 50000)).toBe('factored');
+    expect(chooseGraph('auto', 100000, 50000)).toBe('sparse');
+    expect(chooseGraph('dense', 10, 50000)).toBe('dense');
+    expect(() => chooseGraph('knn', 10, 5)).toThrow(/graph must be one of/);
+  });
+
+  it('smoke-runs in both modes, returns labels in [0, k) and is deterministic for a seed', async () => {
+    for (const mode of ['paper', 'corrected']) {
+      const params = { ...sccdcg.defaults, ...sccdcg.smoke, mode };
+      const a = await sccdcg.run(dataset, params, testContext(2));
+      const b = await sccdcg.run(dataset, params, testContext(2));
+      expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+      expect(a.labels.every((l) => l >= 0 && l < 3)).toBe(true);
+      expect(a.info?.graph).toBe('factored');
+    }
+  });
+
+  it('separates planted groups with the Sonya-Liver settings (sparse graph, paper mode)', async () => {
+    const ctx = testContext(1, false);
+    const out = await sccdcg.run(dataset, { ...sccdcg.defaults, pretrainEpochs: 20, trainEpochs: 20, nInit: 3, hidden: 32, graph: 'sparse', knnPcs: 0 }, ctx);
+    expect(scoreAll(truth.labels, out.labels).ari).toBeGreaterThan(0.7);
+    expect(ctx.snapshots).toHaveLength(20);
+    expect(out.info?.hyper).toBe('sonya_liver');
+  });
+});
