@@ -81,7 +81,7 @@ for (const graph of args.graphs!.split(',')) {
     }
   }
   const f = (v: number, d = 3) => v.toFixed(d);
-  console.log(`\n[${graph}] backend ${engineBackend()?.name ?? '?'}; wall ${f(wall, 1)} s; graph build ${f(graphS, 2)} s; ` +
+  console.log(`\n[${graph}] backend ${engineBackend() ?? '?'}; wall ${f(wall, 1)} s; graph build ${f(graphS, 2)} s; ` +
     `pre-train ${f(preEpoch * 1000, 0)} ms/epoch; train ${f(trEpoch * 1000, 0)} ms/epoch; peak RSS ${f(peak, 0)} MB`);
   console.log(`  of which k-means ${f(median(timing.map((t) => t.kmeansMs)), 0)} ms/epoch (median); Sinkhorn ${f(median(timing.filter((t) => t.sinkhornMs > 0).map((t) => t.sinkhornMs)), 0)} ms per refresh (${timing.filter((t) => t.sinkhornMs > 0).length} refreshes)`);
   if (pre < 200 || tr < 200) console.log(`  extrapolated to 200 + 200 epochs: ${f(graphS + 200 * preEpoch + 200 * trEpoch, 0)} s`);
