@@ -1,7 +1,8 @@
 // Conventions every registered method must keep, checked over the registry itself (ARCHITECTURE.md).
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { testContext, type AnyMethod, type Dataset, type Truth } from '@scbench/api';
 import { synthetic } from '@scbench/datasets';
+import { initEngine, tf } from '@scbench/engine';
 import { resolveParams } from './params.ts';
 import { methods } from './registry.ts';
 
@@ -12,6 +13,9 @@ async function runOnce(m: AnyMethod, dataset: Dataset, truth: Truth, seed: numbe
 }
 
 describe('every registered method', () => {
+  beforeAll(async () => {
+    await initEngine(); // so tensor counts can be read before any deep method has started the engine
+  });
   const { dataset, truth } = synthetic({ cells: 240, genes: 300, groups: 4, seed: 11 });
   it('has a unique id, a summary and a reference', () => {
     expect(new Set(methods.map((m) => m.id)).size).toBe(methods.length);
@@ -22,8 +26,19 @@ describe('every registered method', () => {
     }
   });
   for (const m of methods) {
+    if (m.needs?.geneNames) {
+      // Text methods embed real gene descriptions (minutes with the bundled encoder); their own tests run them on
+      // fake encoders. The convention here: on data whose genes cannot be looked up they refuse clearly, not with
+      // silent zeros.
+      it(`${m.id}: refuses data without a species or known genes, naming the dataset and the fix`, async () => {
+        await expect(runOnce(m, dataset, truth!, 3)).rejects.toThrow(new RegExp(`${dataset.id}[\\s\\S]*fix`));
+      });
+      continue;
+    }
     it(`${m.id}: smoke-runs, returns one label per cell in [0, k), and is deterministic for a seed`, async () => {
+      const tensorsBefore = tf.memory().numTensors;
       const a = await runOnce(m, dataset, truth!, 3);
+      expect(tf.memory().numTensors).toBe(tensorsBefore); // no leaked tensors (deep methods)
       expect(a.length).toBe(dataset.counts.rows);
       for (const l of a) {
         expect(l).toBeGreaterThanOrEqual(0);
