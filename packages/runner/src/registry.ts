@@ -4,6 +4,7 @@ import { geneptW } from '@scbench/baseline-genept-w';
 import { leiden } from '@scbench/baseline-leiden';
 import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
 import { sccdcg } from '@scbench/baseline-sccdcg';
+import { scllmDsc } from '@scbench/core';
 import { randomLabels } from './controls/random-labels.ts';
 import { trueLabels } from './controls/true-labels.ts';
 
@@ -11,7 +12,7 @@ import { trueLabels } from './controls/true-labels.ts';
  * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
  * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
  */
-export const methods = [pcaKmeans, leiden, sccdcg, geneptW, geneptS, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+export const methods = [pcaKmeans, leiden, sccdcg, scllmDsc, geneptW, geneptS, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
 
 export type MethodId = (typeof methods)[number]['id'];
 

@@ -1,0 +1,96 @@
+/**
+ * scLLM-DSC's cross-modal alignment (METHODS.md §3.7 `MultiModalContrastiveModel`) as `trainStructural` hooks:
+ *
+ *   z_f = row-normalised h (FULL_NN's output)      Ẑf = normalise(proj_f(z_f))    Ẑt = normalise(proj_t(z_t))
+ *   L_CL  = bidirectional InfoNCE on S = ẐtẐfᵀ/τ   (τ = 0.1)
+ *   L_var = Σ_{V ∈ {Ẑf, Ẑt}} mean_k relu(1 − √(Var(V[:,k]) + 1e-4))
+ *   L_align = L_CL + λ·L_var                       (λ = 1e-2; weighted by f_cl = 0.3 in the total)
+ *   Z = ½(Ẑf + Ẑt)                                  (the read-out space)
+ *
+ * A projection head is Linear(in, p) → ReLU → Linear(p, p) with PyTorch's default init. The heads' variables are
+ * handed to the optimiser only when `trained` (the released code never does, §6 bug 1: gradients pass through
+ * the random heads into the encoder, the heads themselves stay at their initial values).
+ *
+ * The heads are always fed the row-normalised h (z_f as the code defines it), whatever normalisation the NCut
+ * terms use, so the 'row+column' fix of §6 bug 5 does not also shrink the head's input by √N.
+ *
+ * Deviation (scale): the N×N similarity is formed on at most `maxCells` cells drawn afresh each epoch (the code
+ * uses all N on an 80 GB GPU); Z is always computed for every cell.
+ */
+import type { Matrix } from '@scbench/api';
+import { tf, createRng, denseStack, infoNce, l2NormalizeRows, permutation, varianceRegulariser, type Stack } from '@scbench/engine';
+import type { StructuralHooks, TrainStepView } from '../structural/index.ts';
+
+export interface AlignmentOptions {
+  /** Projection width (16 in the code, 128 in the paper). */
+  projDim: number;
+  tau: number;
+  /** Weight of the variance term inside L_align (λ = 1e-2). */
+  varReg: number;
+  /** Weight of L_align in the total (f_cl = 0.3); 0 = the "no alignment" ablation (heads then untrained). */
+  weight: number;
+  /** Whether the optimiser updates the heads. */
+  trained: boolean;
+  /** 0 = all cells. */
+  maxCells: number;
+  seed: number;
+}
+
+export interface Alignment {
+  /** Hooks for trainStructural: read-out Z, the `align` part (plus `cl` and `var`, logged only), head variables. */
+  readonly hooks: StructuralHooks;
+  /** Copies of the heads' weights (tests compare them before and after training). */
+  headWeights(): Float32Array[];
+  dispose(): void;
+}
+
+/** `zt` is the semantic view (cells × text dim), constant during training; `latent` the width of h. */
+export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alignment {
+  const rng = createRng(o.seed ^ 0x5eed);
+  const headF: Stack = denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
+  const headT: Stack = denseStack([zt.cols, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
+  const text = tf.keep(tf.tensor2d(zt.data, [zt.rows, zt.cols]));
+  const n = zt.rows;
+  const sample = o.maxCells > 0 && n > o.maxCells;
+  const sampleRng = createRng(o.seed ^ 0xa119);
+  // readout() and trainParts() are called on the same step view; the heads run once per step.
+  let last: { view: TrainStepView; f: tf.Tensor2D; t: tf.Tensor2D; z: tf.Tensor2D } | null = null;
+  const project = (view: TrainStepView) => {
+    if (last?.view === view) return last;
+    const f = l2NormalizeRows(headF.apply(l2NormalizeRows(view.h)));
+    const t = l2NormalizeRows(headT.apply(text));
+    const z = tf.mul(0.5, tf.add(f, t)) as tf.Tensor2D;
+    last = { view, f, t, z };
+    return last;
+  };
+  const useAlign = o.weight > 0;
+  const hooks: StructuralHooks = {
+    variables: useAlign && o.trained ? [...headF.variables, ...headT.variables] : [],
+    weights: { align: o.weight },
+    readout: (view) => project(view).z,
+    trainParts: useAlign
+      ? (view) => {
+        const { f, t } = project(view);
+        let fs = f;
+        let ts = t;
+        if (sample) {
+          const idx = tf.tensor1d(permutation(n, sampleRng).subarray(0, o.maxCells), 'int32');
+          fs = tf.gather(f, idx);
+          ts = tf.gather(t, idx);
+        }
+        const cl = infoNce(ts, fs, o.tau);
+        const v = tf.add(varianceRegulariser(f), varianceRegulariser(t)) as tf.Scalar;
+        return { align: tf.add(cl, tf.mul(o.varReg, v)) as tf.Scalar, cl, var: v };
+      }
+      : undefined,
+  };
+  return {
+    hooks,
+    headWeights: () => [...headF.variables, ...headT.variables].map((v) => Float32Array.from(v.dataSync())),
+    dispose: () => {
+      for (const v of [...headF.variables, ...headT.variables]) v.dispose();
+      text.dispose();
+      last = null;
+    },
+  };
+}

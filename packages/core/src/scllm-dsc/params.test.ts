@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { CORRECTED, PAPER, SCLLM_DEFAULTS, chooseGraphForm, resolveSwitches } from './params.ts';
+
+describe('resolveSwitches', () => {
+  it('paper preset reproduces the released code, faults included', () => {
+    const r = resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper' });
+    expect(r).toMatchObject({
+      mode: 'paper', headsTrained: false, targetSchedule: 'paper', klForm: 'paper', qSpace: 'fused', clusterSpace: 'zf',
+      trainNormalise: 'row', projDim: 16, textFusion: 'raw', textWeighting: 'paper', sentence: 'paper', template: 'paper',
+      clusterRefresh: 'restart', matchClusters: false, input: 'raw', activation: 'linear',
+    });
+  });
+
+  it('corrected (the default) fixes each fault; Q follows the clustering space', () => {
+    const r = resolveSwitches(SCLLM_DEFAULTS);
+    expect(r).toMatchObject({
+      mode: 'corrected', headsTrained: true, targetSchedule: 'every10', klForm: 'kl', qSpace: 'fused', clusterSpace: 'fused',
+      trainNormalise: 'row+column', projDim: 128, textFusion: 'normalised', clusterRefresh: 'warm', matchClusters: true,
+    });
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, clusterSpace: 'zf' }).qSpace).toBe('zf');
+  });
+
+  it('explicit switches override the preset one at a time', () => {
+    const r = resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper', klForm: 'kl', projDim: '128', heads: 'trained' });
+    expect(r.klForm).toBe('kl');
+    expect(r.projDim).toBe(128);
+    expect(r.headsTrained).toBe(true);
+    expect(r.targetSchedule).toBe(PAPER.targetSchedule); // untouched switches keep the preset
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, targetSchedule: 'paper', clusterRefresh: 'restart' }).matchClusters).toBe(false);
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'raw' }).input).toBe('raw');
+    expect(CORRECTED.input).toBe(resolveSwitches(SCLLM_DEFAULTS).input);
+  });
+
+  it('rejects unknown values with the allowed ones', () => {
+    expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'fast' })).toThrow(/mode must be 'auto' or one of corrected, paper/);
+    expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, klForm: 'js' })).toThrow(/klForm/);
+    expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, projDim: '-3' })).toThrow(/projDim/);
+  });
+
+  it('chooses the graph form by size unless told', () => {
+    expect(chooseGraphForm('auto', 1000, 50000)).toBe('factored');
+    expect(chooseGraphForm('auto', 100000, 50000)).toBe('sparse');
+    expect(chooseGraphForm('dense', 100000, 50000)).toBe('dense');
+    expect(() => chooseGraphForm('knn', 10, 5)).toThrow(/graph/);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * scLLM-DSC's parameters: the flat defaults a run can override, the two mode presets, and the resolution of the
+ * one into concrete settings. One code path, switches not forks: every fault of the released code (METHODS.md
+ * §3.12, §6) is one switch, `mode` picks a preset for all of them, and any switch set to something other than
+ * 'auto' overrides the preset — so the report can show what each fix is worth on its own.
+ *
+ * | switch            | paper (MIKUAFANS/scLLM-DSC @ 2c2d905)        | corrected (default)                       | §       |
+ * |-------------------|----------------------------------------------|-------------------------------------------|---------|
+ * | heads             | 'frozen': not in the optimiser (bug 1)       | 'trained'                                 | 6.1     |
+ * | targetSchedule    | 'paper': P refreshed at epochs 1–9 only      | 'every10', with Hungarian cluster matching | 6.2     |
+ * | qSpace            | 'fused': Q on Z while centres come from z_f  | = clusterSpace (one space)                | 6.3     |
+ * | klForm            | 'paper': KLDivLoss(Q, P) on probabilities    | 'kl': KL(P‖Q) with log Q                  | 6.4     |
+ * | trainNormalise    | 'row' in the NCut/orthogonality terms        | 'row+column' (as pre-train and scCDCG)    | 6.5     |
+ * | clusterSpace      | 'zf': k-means and read-out on z_f            | 'fused': on Z = ½(Ẑf + Ẑt)                | 6.6     |
+ * | projDim           | 16 (`embedding_num` passed as proj_dim)      | 128 (the paper)                           | 6.8     |
+ * | textFusion        | 'raw': ω·Z⁽¹⁾ + (1−ω)·Z⁽²⁾ unnormalised       | 'normalised': unit rows before fusing     | 6.10    |
+ * | textWeighting     | 'paper': int(value) × e, summed              | 'mean': normalised-weight mean            | 3.4     |
+ * | sentence          | 'paper': "SYMBOL:value" 8000-char chunks     | 'names': symbols in rank order            | 3.3     |
+ * | template          | 'paper': original fields, Organism twice     | 'default'                                 | 6.11    |
+ * | clusterRefresh    | 'restart': k-means n_init 20 every epoch     | 'warm': Lloyd from last centres + matching | 3.8     |
+ * | input             | 'raw' counts                                 | see CORRECTED.input                       | 3.6     |
+ *
+ * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
+ * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
+ */
+import type { Normalisation, KlForm, ClusterRefresh, TargetSchedule, InputTransform, GraphForm } from '../structural/index.ts';
+import type { SemanticOptions } from '../semantic/index.ts';
+
+export type Mode = 'corrected' | 'paper';
+export type Space = 'zf' | 'fused';
+
+/** Flat primitive parameters (`--set scllm-dsc.key=value`). 'auto' = what the mode says. */
+export const SCLLM_DEFAULTS = {
+  /** Preset for every switch below left at 'auto'. */
+  mode: 'corrected' as string,
+  // ---- switches (each 'auto' or an explicit value; see the table above)
+  heads: 'auto' as string,
+  targetSchedule: 'auto' as string,
+  klForm: 'auto' as string,
+  qSpace: 'auto' as string,
+  clusterSpace: 'auto' as string,
+  trainNormalise: 'auto' as string,
+  /** Projection width; 'auto' = 16 (paper) or 128 (corrected); or a number. */
+  projDim: 'auto' as string | number,
+  textFusion: 'auto' as string,
+  textWeighting: 'auto' as string,
+  sentence: 'auto' as string,
+  template: 'auto' as string,
+  clusterRefresh: 'auto' as string,
+  input: 'auto' as string,
+  /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
+  activation: 'auto' as string,
+  // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
+  /** 'on' or 'off' (structural only; also forced off, and recorded, on datasets without gene names/species). */
+  semantic: 'on',
+  /** 'both', 'weighted' (path 1 only) or 'sentence' (path 2 only). */
+  paths: 'both',
+  ncut: true,
+  kl: true,
+  align: true,
+  // ---- read-out
+  /** Final labels: 'kmeans' (the per-epoch k-means of the last epoch) or 'leiden' (resolution searched to hit k). */
+  readout: 'kmeans',
+  // ---- hyperparameters (the code's hard-coded set, main_AE.py lines 110–117)
+  lr: 1e-3,
+  weightDecay: 1e-4,
+  balancer: 0.21,
+  fMse: 0.3,
+  fNcut: 0.15,
+  fOrt: 0.32,
+  fKl: 0.32,
+  fCl: 0.3,
+  lambda: 5,
+  tau: 0.1,
+  varReg: 1e-2,
+  omega: 0.5,
+  topK: 2048,
+  hidden: 256,
+  latent: 16,
+  pretrainEpochs: 200,
+  trainEpochs: 200,
+  nInit: 20,
+  /** 'last' or 'min-loss'; the original's best-ACC checkpoint needs labels (§6 leakage 1). */
+  pretrainCheckpoint: 'last',
+  // ---- scale
+  graph: 'auto',
+  sparseAbove: 50000,
+  knnK: 15,
+  knnPcs: 50,
+  /** InfoNCE on a random subset of at most this many cells per epoch (the N×N similarity); 0 = all cells. */
+  alignMaxCells: 4096,
+};
+
+export type ScllmParams = typeof SCLLM_DEFAULTS;
+
+/** Concrete settings after the preset and the overrides. */
+export interface Resolved {
+  mode: Mode;
+  headsTrained: boolean;
+  targetSchedule: TargetSchedule;
+  klForm: KlForm;
+  qSpace: Space;
+  clusterSpace: Space;
+  trainNormalise: Normalisation;
+  projDim: number;
+  textFusion: 'raw' | 'normalised';
+  textWeighting: SemanticOptions['weighting'];
+  sentence: SemanticOptions['sentence'];
+  template: string;
+  clusterRefresh: ClusterRefresh;
+  matchClusters: boolean;
+  input: InputTransform;
+  activation: string;
+}
+
+type Preset = Omit<Resolved, 'mode' | 'qSpace'> & { qSpace: Space | 'same' };
+
+/** The released code, faults included. */
+export const PAPER: Preset = {
+  headsTrained: false,
+  targetSchedule: 'paper',
+  klForm: 'paper',
+  qSpace: 'fused',
+  clusterSpace: 'zf',
+  trainNormalise: 'row',
+  projDim: 16,
+  textFusion: 'raw',
+  textWeighting: 'paper',
+  sentence: 'paper',
+  template: 'paper',
+  clusterRefresh: 'restart',
+  matchClusters: false,
+  input: 'raw',
+  activation: 'linear',
+};
+
+/** Each fault fixed. */
+export const CORRECTED: Preset = {
+  headsTrained: true,
+  targetSchedule: 'every10',
+  klForm: 'kl',
+  qSpace: 'same',
+  clusterSpace: 'fused',
+  trainNormalise: 'row+column',
+  projDim: 128,
+  textFusion: 'normalised',
+  textWeighting: 'mean',
+  sentence: 'names',
+  template: 'default',
+  clusterRefresh: 'warm',
+  matchClusters: true,
+  // Raw counts into a linear AE: library size dominates the code; log1p is the one preprocessing change (§3.6).
+  input: 'log1p',
+  activation: 'linear',
+};
+
+function pick<T extends string>(name: string, v: unknown, allowed: readonly T[], preset: T): T {
+  if (v === 'auto') return preset;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new Error(`scllm-dsc: ${name} must be 'auto' or one of ${allowed.join(', ')}, got '${String(v)}'`);
+  }
+  return v as T;
+}
+
+/** The mode preset first, then every switch that is not 'auto'. */
+export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'activation'>): Resolved {
+  const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
+  const pre = mode === 'paper' ? PAPER : CORRECTED;
+  const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
+  const qSpace = p.qSpace === 'auto' && pre.qSpace === 'same' ? clusterSpace : pick<Space>('qSpace', p.qSpace, ['zf', 'fused'], pre.qSpace as Space);
+  const clusterRefresh = pick<ClusterRefresh>('clusterRefresh', p.clusterRefresh, ['restart', 'warm'], pre.clusterRefresh);
+  const targetSchedule = pick<TargetSchedule>('targetSchedule', p.targetSchedule, ['paper', 'every10'], pre.targetSchedule);
+  let projDim = pre.projDim;
+  if (p.projDim !== 'auto') {
+    projDim = Number(p.projDim);
+    if (!Number.isInteger(projDim) || projDim < 1) throw new Error(`scllm-dsc: projDim must be 'auto' or a positive integer, got '${p.projDim}'`);
+  }
+  return {
+    mode,
+    headsTrained: pick('heads', p.heads, ['trained', 'frozen'], pre.headsTrained ? 'trained' : 'frozen') === 'trained',
+    targetSchedule,
+    klForm: pick<KlForm>('klForm', p.klForm, ['paper', 'kl'], pre.klForm),
+    qSpace,
+    clusterSpace,
+    trainNormalise: pick<Normalisation>('trainNormalise', p.trainNormalise, ['row', 'row+column', 'column'], pre.trainNormalise),
+    projDim,
+    textFusion: pick('textFusion', p.textFusion, ['raw', 'normalised'], pre.textFusion),
+    textWeighting: pick('textWeighting', p.textWeighting, ['paper', 'mean'], pre.textWeighting),
+    sentence: pick('sentence', p.sentence, ['paper', 'names'], pre.sentence),
+    template: p.template === 'auto' ? pre.template : String(p.template),
+    clusterRefresh,
+    // A refresh every 10 epochs needs stable cluster indices between refreshes; a restart every epoch under the
+    // paper's frozen target is the original's label switching (kept in paper mode).
+    matchClusters: targetSchedule === 'every10' || clusterRefresh === 'warm',
+    input: pick<InputTransform>('input', p.input, ['raw', 'log1p'], pre.input),
+    activation: p.activation === 'auto' ? pre.activation : String(p.activation),
+  };
+}
+
+/** auto: the exact (factored) graph up to `sparseAbove` cells, the kNN graph above (a deviation, §7 "Scale"). */
+export function chooseGraphForm(graph: string, cells: number, sparseAbove: number): GraphForm {
+  return pick<GraphForm>('graph', graph, ['dense', 'factored', 'sparse'], cells > sparseAbove ? 'sparse' : 'factored');
+}
+
+/** One line per resolved switch, for records: e.g. "heads=frozen targetSchedule=paper …". */
+export function describeSwitches(r: Resolved): string {
+  return [
+    `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
+    `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `ae=${r.activation}`,
+  ].join(' ');
+}
