@@ -1,4 +1,4 @@
-import type { BackendInfo, ParamValue, Params, Scores } from '@scbench/api';
+import type { Params, RunRecord } from '@scbench/api';
 
 /** Parent → worker: one run. */
 export interface WorkerRequest {
@@ -17,20 +17,12 @@ export type WorkerMessage =
   | { type: 'progress'; stage: string; done: number; total: number }
   | { type: 'result'; result: WorkerResult };
 
-export interface WorkerResult {
+/** What the worker measured; the parent adds identity and provenance to make the RunRecord. */
+export type WorkerResult = Pick<
+  RunRecord,
+  'error' | 'scores' | 'silhouette' | 'paperProtocol' | 'nClusters' | 'nPredicted' | 'cells' | 'genes' | 'seconds' | 'peakRssMb' | 'info' | 'backend'
+> & {
   ok: boolean;
-  error: string | null;
   /** true when the failure is in the input (e.g. a missing file), not in the method. */
   badInput: boolean;
-  scores: Scores | null;
-  silhouette: number | null;
-  paperProtocol: { epoch: number; epochs: number; scores: Scores } | null;
-  nClusters: number;
-  nPredicted: number | null;
-  cells: number;
-  genes: number;
-  seconds: number;
-  peakRssMb: number;
-  info: Record<string, ParamValue>;
-  backend: BackendInfo | null;
-}
+};
