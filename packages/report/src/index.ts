@@ -2,3 +2,4 @@ export { buildReportModel, TABLE_METRICS, type ReportModel, type MetricTable, ty
 export { renderModel, renderReport } from './render.ts';
 export { groupedBarChart } from './chart.ts';
 export { averageRanks, meanSd } from './stats.ts';
+export { publishedNotes, type PublishedNote } from './published.ts';

@@ -1,4 +1,5 @@
 import type { Protocol, RunRecord, Scores } from '@scbench/api';
+import { publishedNotes, type PublishedNote } from './published.ts';
 import { averageRanks, meanSd } from './stats.ts';
 
 export type ScoreKey = keyof Scores;
@@ -71,6 +72,8 @@ export interface ReportModel {
   /** Best epoch by ACC against the labels, for methods that made snapshots; null when none did. */
   paper: MetricTable[] | null;
   failures: Failure[];
+  /** Published numbers these records bear on (published.ts). */
+  published: PublishedNote[];
 }
 
 const CONTROLS = new Set(['true-labels', 'random-labels']);
@@ -143,6 +146,7 @@ export function buildReportModel(records: readonly RunRecord[], opts: { protocol
     }),
     honest,
     paper,
+    published: publishedNotes(records),
     failures: records.filter((r) => r.status !== 'ok').map((r) => ({
       dataset: r.dataset, method: r.method, seed: r.seed, status: r.status, error: (r.error ?? '').split('\n').slice(0, 3).join(' '),
     })),

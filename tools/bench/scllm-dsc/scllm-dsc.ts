@@ -1,0 +1,114 @@
+/**
+ * scLLM-DSC benchmark: wall time (end to end: semantic view, graph, pre-train, train), time per pre-train / train
+ * epoch and peak RSS of the `scllm-dsc` method, for each mode asked for, plus the final-epoch (honest) and
+ * best-epoch-by-ACC (paper protocol) scores. Same measurement rules as `sccdcg.ts` beside it (first epoch of each
+ * stage skipped as warm-up; medians; peak RSS sampled at every log event and every 200 ms).
+ *
+ *   npx tsx tools/bench/scllm-dsc/scllm-dsc.ts [--dataset pbmc3k] [--modes paper,corrected]
+ *       [--pretrain 200] [--train 200] [--seed 0] [--set key=value,key=value]
+ *
+ * `--dataset synthetic:cells=100000,genes=2000,groups=10` makes a synthetic dataset (no gene names: the semantic
+ * view is off and recorded as such). The semantic view goes through the runner's disk cache (.scbench-cache), so
+ * a view built by an earlier `scbench run` or bench run is not re-embedded; its seconds are printed separately.
+ * With fewer than 200 epochs per stage the 200 + 200 extrapolation is printed too. Labels are used here only to
+ * score; the method never sees them.
+ */
+import { parseArgs } from 'node:util';
+import type { Context, ParamValue } from '@scbench/api';
+import { scllmDsc } from '@scbench/core';
+import { loadDataset, synthetic } from '@scbench/datasets';
+import { engineBackend } from '@scbench/engine';
+import { scoreAll } from '@scbench/metrics';
+import { diskCache } from '../../../packages/runner/src/disk-cache.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: 'pbmc3k' },
+    modes: { type: 'string', default: 'paper,corrected' },
+    pretrain: { type: 'string', default: '200' },
+    train: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '0' },
+    set: { type: 'string', default: '' },
+    cache: { type: 'string', default: '.scbench-cache' },
+  },
+});
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+const mb = (): number => process.memoryUsage().rss / 2 ** 20;
+
+async function load(spec: string) {
+  if (spec.startsWith('synthetic:')) {
+    const o = Object.fromEntries(spec.slice(10).split(',').map((kv) => { const [k, v] = kv.split('='); return [k, Number(v)]; }));
+    return synthetic({ cells: o.cells, genes: o.genes, groups: o.groups, seed: 0, id: spec });
+  }
+  return loadDataset(spec);
+}
+
+/** --set a=1,b=paper → typed by the default's type, as `scbench run --set`. */
+function overrides(spec: string): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const kv of spec.split(',').filter((s) => s !== '')) {
+    const [k, v] = kv.split('=');
+    const like = (scllmDsc.defaults as Record<string, ParamValue>)[k];
+    if (like === undefined) throw new Error(`--set ${k}: scllm-dsc has no such parameter`);
+    out[k] = typeof like === 'number' ? Number(v) : typeof like === 'boolean' ? v === 'true' : v;
+  }
+  return out;
+}
+
+const { dataset, truth } = await load(args.dataset!);
+console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
+const pre = Number(args.pretrain);
+const tr = Number(args.train);
+for (const mode of args.modes!.split(',')) {
+  let peak = mb();
+  const sampler = setInterval(() => { peak = Math.max(peak, mb()); }, 200);
+  const stamps: { event: string; t: number }[] = [];
+  const timing: Record<string, number>[] = [];
+  const snapshots: { epoch: number; labels: Int32Array }[] = [];
+  const ctx: Context = {
+    seed: Number(args.seed), smoke: false, signal: new AbortController().signal,
+    log: (event, values) => {
+      stamps.push({ event, t: performance.now() });
+      if (event === 'train-timing') timing.push(values!);
+      peak = Math.max(peak, mb());
+    },
+    progress: () => undefined,
+    snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
+    cache: diskCache(args.cache!),
+  };
+  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides(args.set!) };
+  const t0 = performance.now();
+  const out = await scllmDsc.run(dataset, params, ctx);
+  const wall = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, mb());
+  const gaps = (name: string): number[] => {
+    const ts = stamps.filter((s) => s.event === name).map((s) => s.t);
+    return ts.slice(2).map((t, i) => (t - ts[i + 1]) / 1000); // skip the first (warm-up) epoch
+  };
+  const preEpoch = median(gaps('pretrain'));
+  const trEpoch = median(gaps('train'));
+  const info = out.info ?? {};
+  const graphS = Number(info.graphSeconds ?? NaN);
+  const semS = Number(info.semanticGeneSeconds ?? 0) + Number(info.semanticSentenceSeconds ?? 0);
+  const f = (v: number, d = 3) => v.toFixed(d);
+  console.log(`\n[${mode}] backend ${engineBackend() ?? '?'}; wall ${f(wall, 1)} s (semantic view ${f(semS, 1)} s, graph ${f(graphS, 2)} s); ` +
+    `pre-train ${f(preEpoch * 1000, 0)} ms/epoch; train ${f(trEpoch * 1000, 0)} ms/epoch; peak RSS ${f(peak, 0)} MB`);
+  console.log(`  semantic view: ${info.semanticView}; alignment: ${info.alignment}; read-out: ${info.readoutSpace}; switches: ${info.switches}`);
+  console.log(`  k-means ${f(median(timing.map((t) => t.kmeansMs)), 0)} ms/epoch (median); Sinkhorn ${f(median(timing.filter((t) => t.sinkhornMs > 0).map((t) => t.sinkhornMs)), 0)} ms per refresh (${timing.filter((t) => t.sinkhornMs > 0).length} refreshes)`);
+  if (pre < 200 || tr < 200) console.log(`  extrapolated to 200 + 200 epochs: ${f(wall - (pre - 1) * preEpoch - (tr - 1) * trEpoch + 199 * preEpoch + 199 * trEpoch, 0)} s`);
+  if (truth) {
+    const final = scoreAll(truth.labels, out.labels);
+    let best: { epoch: number; acc: number; nmi: number; ari: number } | null = null;
+    for (const s of snapshots) {
+      const sc = scoreAll(truth.labels, s.labels);
+      if (!best || sc.acc > best.acc) best = { epoch: s.epoch, acc: sc.acc, nmi: sc.nmi, ari: sc.ari };
+    }
+    console.log(`  final epoch (honest): ACC ${f(final.acc)} NMI ${f(final.nmi)} ARI ${f(final.ari)}`);
+    if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.acc)} NMI ${f(best.nmi)} ARI ${f(best.ari)}`);
+  }
+}
