@@ -1,1 +1,2 @@
 export { main } from "./cli.ts";
+export { diskCache } from './disk-cache.ts';

@@ -19,7 +19,7 @@ import { scllmDsc } from '@scbench/core';
 import { loadDataset, synthetic } from '@scbench/datasets';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { diskCache } from '../../../packages/runner/src/disk-cache.ts';
+import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
   options: {
