@@ -13,15 +13,58 @@ export function l2NormalizeCols(x: tf.Tensor2D, eps = 1e-12): tf.Tensor2D {
 
 /**
  * Bidirectional InfoNCE: S = a·bᵀ/τ, loss = ½(CE over rows + CE over columns) with the diagonal as positives.
- * Inputs are usually unit rows; computed with log-softmax, so any scale is safe.
+ * Any scale is safe.
+ *
+ * Written as ½(mean_i lse(S_i·) + mean_j lse(S_·j)) − mean_i S_ii with a hand-written gradient
+ * (∂/∂S = ½(softmax_rows + softmax_cols)/n − I/n), so the N×N matrix meets one `exp` per step instead of four
+ * (two log-softmaxes and their backward passes, each a single-threaded N×N exp on wasm), and no N×N eye or
+ * transpose. When every |S_ij| ≤ B = max‖a_i‖·max‖b_j‖/τ ≤ 40 (unit rows and τ ≥ 0.025) one shift by B serves
+ * rows and columns alike (exp(S − B) ≥ e⁻⁸⁰, no underflow); otherwise rows and columns get their own max shift
+ * (two exps). Same value as the log-softmax form up to float32 rounding.
  */
 export function infoNce(a: tf.Tensor2D, b: tf.Tensor2D, temperature = 0.1): tf.Scalar {
-  const s = tf.div(tf.matMul(a, b, false, true), temperature);
-  const n = s.shape[0];
-  const eye = tf.eye(n);
-  const rows = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(s, 1), eye)), n));
-  const cols = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(tf.transpose(s), 1), eye)), n));
-  return tf.mul(0.5, tf.add(rows, cols)) as tf.Scalar;
+  const n = a.shape[0];
+  const maxNorm = (x: tf.Tensor2D): number => tf.tidy(() => tf.sqrt(tf.max(tf.sum(tf.square(x), 1))).dataSync()[0]);
+  const bound = (maxNorm(a) * maxNorm(b)) / temperature;
+  const f = tf.customGrad(((aa: tf.Tensor2D, bb: tf.Tensor2D, save: (t: tf.Tensor[]) => void) => {
+    const s = tf.div(tf.matMul(aa, bb, false, true), temperature) as tf.Tensor2D;
+    let pr: tf.Tensor2D;
+    let pc: tf.Tensor2D;
+    let lse: tf.Scalar; // mean row lse + mean column lse
+    if (bound <= 40) {
+      const e = tf.exp(tf.sub(s, bound));
+      const rs = tf.sum(e, 1, true);
+      const cs = tf.sum(e, 0, true);
+      pr = tf.div(e, rs) as tf.Tensor2D;
+      pc = tf.div(e, cs) as tf.Tensor2D;
+      lse = tf.add(tf.add(tf.mean(tf.log(rs)), tf.mean(tf.log(cs))), 2 * bound) as tf.Scalar;
+    } else {
+      const rm = tf.max(s, 1, true);
+      const cm = tf.max(s, 0, true);
+      const er = tf.exp(tf.sub(s, rm));
+      const ec = tf.exp(tf.sub(s, cm));
+      const rs = tf.sum(er, 1, true);
+      const cs = tf.sum(ec, 0, true);
+      pr = tf.div(er, rs) as tf.Tensor2D;
+      pc = tf.div(ec, cs) as tf.Tensor2D;
+      lse = tf.add(tf.mean(tf.add(rm, tf.log(rs))), tf.mean(tf.add(cm, tf.log(cs)))) as tf.Scalar;
+    }
+    const diag = tf.div(tf.sum(tf.mul(aa, bb)), n * temperature);
+    save([aa, bb, tf.add(pr, pc)]);
+    return {
+      value: tf.sub(tf.mul(0.5, lse), diag) as tf.Scalar,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sa, sb, p] = saved as tf.Tensor2D[];
+        // ∂L/∂S = G − I/n with G = ½(P_rows + P_cols)/n; S = abᵀ/τ.
+        const c = tf.div(dy, temperature);
+        const g = tf.mul(p, 0.5 / n);
+        const da = tf.mul(tf.sub(tf.matMul(g, sb), tf.div(sb, n)), c);
+        const db = tf.mul(tf.sub(tf.matMul(g, sa, true, false), tf.div(sa, n)), c);
+        return [da, db];
+      },
+    };
+  }) as never);
+  return f(a, b) as tf.Scalar;
 }
 
 /** VICReg-style variance hinge: mean over dims of relu(1 − √(Var(z[:,k]) + ε)), unbiased variance as torch.var. */

@@ -156,6 +156,32 @@ describe('alignment and spectral terms', () => {
     expectGradOk(gradCheck((x, y) => infoNce(l2NormalizeRows(x as tf.Tensor2D), l2NormalizeRows(y as tf.Tensor2D), 0.5), [randomTensor([5, 4], 3), randomTensor([5, 4], 4)]));
   });
 
+  it('InfoNCE matches the log-softmax form (value and gradients) on both shift paths', () => {
+    const reference = (a: tf.Tensor2D, b: tf.Tensor2D, t: number): tf.Scalar => {
+      const s = tf.div(tf.matMul(a, b, false, true), t);
+      const eye = tf.eye(a.shape[0]);
+      const rows = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(s, 1), eye)), a.shape[0]));
+      const cols = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(tf.transpose(s), 1), eye)), a.shape[0]));
+      return tf.mul(0.5, tf.add(rows, cols)) as tf.Scalar;
+    };
+    noLeak(() => tf.tidy(() => {
+      // unit rows, τ 0.1 (single shift) and raw rows at τ 0.02 (bound ≫ 40: per-row/column shifts)
+      for (const [unit, t] of [[true, 0.1], [false, 0.02]] as const) {
+        const x = randomTensor([40, 6], 7) as tf.Tensor2D;
+        const y = randomTensor([40, 6], 8) as tf.Tensor2D;
+        const a = unit ? l2NormalizeRows(x) : tf.mul(x, 3) as tf.Tensor2D;
+        const b = unit ? l2NormalizeRows(y) : tf.mul(y, 3) as tf.Tensor2D;
+        const want = reference(a, b, t).dataSync()[0];
+        expect(Number.isFinite(want)).toBe(true);
+        expect(infoNce(a, b, t).dataSync()[0]).toBeCloseTo(want, 3);
+        const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => infoNce(p as tf.Tensor2D, q as tf.Tensor2D, t))([a, b]);
+        const [ra, rb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => reference(p as tf.Tensor2D, q as tf.Tensor2D, t))([a, b]);
+        expect(tf.max(tf.abs(tf.sub(ga, ra))).dataSync()[0]).toBeLessThan(1e-4 * Math.max(1, tf.max(tf.abs(ra)).dataSync()[0]));
+        expect(tf.max(tf.abs(tf.sub(gb, rb))).dataSync()[0]).toBeLessThan(1e-4 * Math.max(1, tf.max(tf.abs(rb)).dataSync()[0]));
+      }
+    }));
+  });
+
   it('variance regulariser: value on known data and gradient', () => {
     tf.tidy(() => {
       const z = tf.tensor2d([[0, 0], [0.2, 2], [0.4, 4]]); // unbiased var: 0.04 and 4
