@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { initEngine, tf } from '@scbench/engine';
 import { csrToDense } from '@scbench/numerics';
-import { knnCosineAdjacency, structuralGraph } from './graphs.ts';
+import { knnCosineAdjacency, structuralGraph, useGram } from './graphs.ts';
 import { apply64, matmul64, maxAbsDiff, normalise64, referenceM, tinyCounts, type Dense64 } from './test-helpers.ts';
 
 beforeAll(async () => {
@@ -32,6 +32,19 @@ describe('structural graphs', () => {
     const want = apply64(referenceM(x, b), z, d);
     expect(maxAbsDiff(applyForm('dense', b), want)).toBeLessThan(1e-5);
     expect(maxAbsDiff(applyForm('factored', b), want)).toBeLessThan(1e-5);
+  });
+
+  it('factored with genes ≥ 4·cells (A₁ kept as the N×N Gram matrix) equals the hand computation', () => {
+    const xw = tinyCounts(6, 30);
+    const zw = Float32Array.from({ length: 6 * d }, (_, t) => Math.cos(t + 1));
+    expect(useGram(6, 30)).toBe(true);
+    expect(useGram(n, p)).toBe(false);
+    const g = structuralGraph(xw, { form: 'factored', balancer: 0.21 });
+    const zt = tf.tensor2d(zw, [6, d]);
+    const out = g.apply(zt);
+    expect(maxAbsDiff(out.dataSync() as Float32Array, apply64(referenceM(xw, 0.21), zw, d))).toBeLessThan(1e-5);
+    tf.dispose([zt, out]);
+    g.dispose();
   });
 
   it('sparse with all neighbours kept equals the dense graph (two-hop product without A²)', () => {
