@@ -13,3 +13,5 @@ export { embedTexts, hashTexts, noCache, type CacheFn, type Embedded } from './e
 export { formatSignificant, paperWeight } from './sig-digits.ts';
 // Test doubles for methods' tests (as @scbench/api exports testContext).
 export { fakeEncoder, nameDescriber, type FakeEncoder } from './testing.ts';
+export { bundledEncoder } from './bundled-encoder.ts';
+export { clusterSemanticView, type TextClusteringDeps, type TextClusteringParams } from './text-clustering.ts';

@@ -1,0 +1,42 @@
+import type { Clustering, Context, Dataset, ParamValue } from '@scbench/api';
+import { kmeans, pca } from '@scbench/numerics';
+import type { CachedEncoder, TextEncoder } from '@scbench/text-encoder';
+import type { GeneDescriber } from './gene-descriptions.ts';
+import { requireGeneNames, semanticView, type SemanticOptions } from './semantic-view.ts';
+
+export interface TextClusteringDeps {
+  /** The sentence encoder (loaded once per process); methods pass `bundledEncoder`. */
+  readonly encoder: () => Promise<TextEncoder>;
+  /** Gene descriptions / name resolution; default the bundled NCBI knowledge (tests inject a fake). */
+  readonly describer?: GeneDescriber;
+}
+
+export interface TextClusteringParams {
+  readonly nPcs: number;
+  readonly nInit: number;
+  readonly maxIter: number;
+}
+
+/**
+ * The text-only baselines' pipeline (GenePT-style): semantic view → PCA (capped at cells − 1 and dims) →
+ * k-means++ with restarts. `info` carries the view's coverage and, for a cached encoder, how many texts the model
+ * itself embedded (0 on a fully cached re-run).
+ */
+export async function clusterSemanticView(data: Dataset, view: Partial<SemanticOptions>, p: TextClusteringParams, ctx: Context, deps: TextClusteringDeps): Promise<Clustering> {
+  requireGeneNames(data); // fail on a dataset without names or species before loading the model
+  const encoder = await deps.encoder();
+  const stats = (encoder as Partial<CachedEncoder>).stats;
+  const missesBefore = stats?.misses ?? 0;
+  const semantic = await semanticView(data, view, {
+    encoder, cache: ctx.cache, progress: ctx.progress, log: ctx.log, signal: ctx.signal,
+    ...(deps.describer ? { describer: deps.describer } : {}),
+  });
+  ctx.progress('pca', 0, 2);
+  const { scores } = pca(semantic.z, Math.min(p.nPcs, semantic.z.rows - 1, semantic.z.cols), { seed: ctx.seed });
+  ctx.progress('k-means', 1, 2);
+  const km = kmeans(scores, data.nClusters, { nInit: p.nInit, maxIter: p.maxIter, seed: ctx.seed });
+  ctx.log('kmeans', { inertia: km.inertia, iterations: km.iterations });
+  const info: Record<string, ParamValue> = { ...semantic.info };
+  if (stats) info.textModelCalls = stats.misses - missesBefore;
+  return { labels: km.labels, embedding: scores, info };
+}
