@@ -11,6 +11,7 @@ import { BACKEND_SLOT, type BackendInfo } from '@scbench/api';
 import { ORT_VERSION, ortTensor } from './ort/binding.ts';
 import { installOrtKernels, uninstallOrtKernels } from './ort/matmul-kernels.ts';
 import { installOrtReduceKernels, uninstallOrtReduceKernels } from './ort/reduce-kernels.ts';
+import { installOrtUnaryKernels, uninstallOrtUnaryKernels } from './ort/unary-kernels.ts';
 import { installOrtMseKernels, uninstallOrtMseKernels } from './ort/mse-kernels.ts';
 import { registerWasmKernelFixes } from './wasm-kernels.ts';
 import { setOrtThreads } from './ort/sessions.ts';
@@ -63,11 +64,13 @@ async function useWasm(withOrt: boolean, threads: number): Promise<BackendInfo &
     setOrtThreads(threads);
     installOrtKernels();
     installOrtReduceKernels();
+    installOrtUnaryKernels();
     installOrtMseKernels();
     return { backend: 'wasm-ort', name: 'wasm+onnxruntime', version: `tfjs ${tf.version_core}, onnxruntime-node ${ORT_VERSION}`, threads };
   }
   uninstallOrtKernels();
   uninstallOrtReduceKernels();
+  uninstallOrtUnaryKernels();
   uninstallOrtMseKernels();
   return { backend: 'wasm', name: 'wasm', version: `tfjs ${tf.version_core}`, threads: 1 };
 }
@@ -89,6 +92,7 @@ async function attempt(b: BackendName, threads: number): Promise<(BackendInfo & 
       } catch {
         uninstallOrtKernels();
         uninstallOrtReduceKernels();
+        uninstallOrtUnaryKernels();
         uninstallOrtMseKernels();
         return null;
       }

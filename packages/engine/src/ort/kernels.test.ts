@@ -144,6 +144,13 @@ describe('ORT-delegated kernels equal plain wasm', () => {
     expectClose(...(await both(run)), 1e-5);
   });
 
+  it('Exp on a large tensor agrees to float32 rounding (relative), including its gradient', async () => {
+    const x = tf.mul(randomTensor([300, 300], 12), 15); // ≥ 2^16 entries: delegated; values ~ ±40
+    inputs.push(x);
+    const [plain, ort] = await both(() => [tf.exp(x), tf.grad((v: tf.Tensor) => tf.sum(tf.exp(v)))(x)]);
+    plain.forEach((p, i) => p.forEach((v, j) => expect(Math.abs(ort[i][j] - v)).toBeLessThanOrEqual(4e-7 * Math.abs(v) + 1e-30)));
+  });
+
   it('Sum and Mean over every axis combination agree', async () => {
     const x = randomTensor([64, 48, 32], 11); // ≥ 2^16 entries: delegated
     inputs.push(x);
