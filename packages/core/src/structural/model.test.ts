@@ -28,8 +28,20 @@ describe('structural autoencoder', () => {
       return tf.mean(tf.squaredDifference(d2.apply(d1.apply(h)), xt)) as tf.Scalar;
     };
     const fast = () => ae.reconstructionMse(xt, ae.encode(xt), stats);
+    const one = () => {
+      const { h, xv } = ae.encodeWithProjection(xt);
+      expect(xv).not.toBeNull();
+      return ae.reconstructionMse(xt, h, stats, xv);
+    };
     const a = tf.variableGrads(explicit, ae.variables as tf.Variable[]);
     const b = tf.variableGrads(fast, ae.variables as tf.Variable[]);
+    const c = tf.variableGrads(one, ae.variables as tf.Variable[]);
+    expect(Math.abs(a.value.dataSync()[0] - c.value.dataSync()[0])).toBeLessThan(1e-5 * Math.abs(a.value.dataSync()[0]));
+    for (const v of ae.variables) {
+      const ga = a.grads[v.name].dataSync();
+      expect(maxAbsDiff(ga, c.grads[v.name].dataSync())).toBeLessThan(1e-4 * Math.max(...Array.from(ga, Math.abs)) + 1e-7);
+    }
+    tf.dispose([c.value, ...Object.values(c.grads)]);
     const scale = Math.abs(a.value.dataSync()[0]);
     expect(Math.abs(a.value.dataSync()[0] - b.value.dataSync()[0])).toBeLessThan(1e-5 * scale);
     for (const v of ae.variables) {

@@ -53,8 +53,14 @@ export interface StructuralAutoencoder extends Module {
   encode(x: tf.Tensor2D): tf.Tensor2D;
   /** x̂ (materialised; for tests and small data — training uses `reconstructionMse`). */
   decode(h: tf.Tensor2D): tf.Tensor2D;
-  /** mean((x̂ − x)²) over all N×genes entries, x̂ = decode(h), as F.mse_loss. */
-  reconstructionMse(x: tf.Tensor2D, h: tf.Tensor2D, stats: InputStats): tf.Scalar;
+  /**
+   * h together with x·Vᵀ (V the decoder's effective 16×genes map) from one pass over x: x·[W | Vᵀ]. With it the
+   * reconstruction's cross term is ⟨h, xVᵀ⟩ instead of ⟨V, hᵀx⟩, so a step streams the big x twice (this product
+   * and its transposed gradient) instead of four times. `xv` is null for a non-linear AE.
+   */
+  encodeWithProjection(x: tf.Tensor2D): { h: tf.Tensor2D; xv: tf.Tensor2D | null };
+  /** mean((x̂ − x)²) over all N×genes entries, x̂ = decode(h), as F.mse_loss; `xv` from encodeWithProjection. */
+  reconstructionMse(x: tf.Tensor2D, h: tf.Tensor2D, stats: InputStats, xv?: tf.Tensor2D | null): tf.Scalar;
   /** Copies of the current weights (a checkpoint), and restoring one. */
   save(): Float32Array[];
   restore(weights: readonly Float32Array[]): void;
@@ -90,16 +96,29 @@ export function structuralAutoencoder(inputDim: number, rng: Rng, opts: Autoenco
       const { w, c } = affine(e1, e2);
       return tf.add(tf.matMul(x, w), c) as tf.Tensor2D;
     },
+    encodeWithProjection(x) {
+      if (!linear) return { h: layered(x, e1, e2), xv: null };
+      const { w, c } = affine(e1, e2);
+      const { w: v } = affine(d1, d2);
+      const both = tf.matMul(x, tf.concat([w, tf.transpose(v)], 1));
+      const n = x.shape[0];
+      return {
+        h: tf.add(tf.slice(both, [0, 0], [n, latent]), c) as tf.Tensor2D,
+        xv: tf.slice(both, [0, latent], [n, latent]) as tf.Tensor2D,
+      };
+    },
     decode(h) {
       if (!linear) return layered(h, d1, d2);
       const { w, c } = affine(d1, d2);
       return tf.add(tf.matMul(h, w), c) as tf.Tensor2D;
     },
-    reconstructionMse(x, h, stats) {
+    reconstructionMse(x, h, stats, xv) {
       const [n, p] = x.shape;
       if (!linear) return tf.mean(tf.squaredDifference(this.decode(h), x)) as tf.Scalar;
       const { w: v, c } = affine(d1, d2); // x̂ = hV + 1c
-      const cross = tf.add(tf.sum(tf.mul(v, tf.matMul(h, x, true, false))), tf.sum(tf.mul(c, tf.reshape(stats.colSums, [1, p]))));
+      // ⟨x, hV⟩ = ⟨V, hᵀx⟩ = ⟨h, xVᵀ⟩
+      const hvx = xv ? tf.sum(tf.mul(h, xv)) : tf.sum(tf.mul(v, tf.matMul(h, x, true, false)));
+      const cross = tf.add(hvx, tf.sum(tf.mul(c, tf.reshape(stats.colSums, [1, p]))));
       const hv = tf.matMul(tf.sum(h, 0, true), v); // 1ᵀhV
       const sq = tf.addN([
         tf.sum(tf.mul(tf.matMul(h, h, true, false), tf.matMul(v, v, false, true))),

@@ -114,10 +114,10 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
         epochs: o.pretrainEpochs,
         optimizer: { kind: 'adam', lr: o.lr, weightDecay: o.weightDecay },
         loss: () => {
-          const h = ae.encode(xt);
+          const { h, xv } = ae.encodeWithProjection(xt);
           const z = normaliseEmbedding(h, o.pretrainNormalise ?? 'column');
           keepStash(z);
-          const parts = { mse: ae.reconstructionMse(xt, h, stats), ...spectralParts(z, graph) };
+          const parts = { mse: ae.reconstructionMse(xt, h, stats, xv), ...spectralParts(z, graph) };
           return { ...parts, total: weightedTotal(parts, w as unknown as Record<string, number>) };
         },
         afterEpoch: ({ epoch, parts }) => {
@@ -153,7 +153,7 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
         epochs: o.trainEpochs,
         optimizer: { kind: 'adam', lr: o.lr },
         loss: (s) => {
-          const h = ae.encode(xt);
+          const { h, xv } = ae.encodeWithProjection(xt);
           const z = normaliseEmbedding(h, o.trainNormalise);
           const view = { h, z, epoch: s.epoch };
           const ro = hooks.readout ? hooks.readout(view) : z;
@@ -178,7 +178,7 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
             refreshes++;
           }
           const parts: Record<string, tf.Scalar> = {
-            mse: ae.reconstructionMse(xt, h, stats),
+            mse: ae.reconstructionMse(xt, h, stats, xv),
             ...spectralParts(z, graph),
             kl: targetLoss(q, target, o.klForm, pLogP),
             ...(hooks.trainParts?.(view) ?? {}),
