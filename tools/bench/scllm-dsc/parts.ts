@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createOptimizer, createRng, denseStack, infoNce, initEngine, l2NormalizeRows, studentT, klDivergence, tf, toMatrix } from '@scbench/engine';
 import { kmeans, sinkhornBalance } from '@scbench/numerics';
 import { orthogonality } from '@scbench/engine';
-import { inputStats, structuralAutoencoder, structuralGraph, graphTrace, normaliseEmbedding } from '../../../packages/core/src/structural/index.ts';
+import { inputStats, structuralAutoencoder, structuralGraph, graphTrace, normaliseEmbedding } from '@scbench/core/structural';
 
 const { values: a } = parseArgs({ options: { cells: { type: 'string', default: '2638' }, genes: { type: 'string', default: '13714' }, reps: { type: 'string', default: '5' } } });
 const n = Number(a.cells);
@@ -30,13 +30,13 @@ const time = (name: string, f: () => void) => {
 const ae = structuralAutoencoder(p, createRng(1));
 const stats = inputStats(x);
 const xt = tf.tensor2d(x.data, [n, p]);
-let t0 = performance.now();
+const t0 = performance.now();
 const graph = structuralGraph(x, { form: 'factored', balancer: 0.21 });
 console.log(`graph build ${(performance.now() - t0).toFixed(0)} ms`);
 const grad = (vars: tf.Variable[], loss: () => tf.Scalar) => tf.tidy(() => { const g = tf.variableGrads(loss, vars); Object.values(g.grads).forEach((t) => t.dataSync()); });
 time('AE encode+mse fwd+bwd (4 passes)', () => grad(ae.variables as tf.Variable[], () => ae.reconstructionMse(xt, ae.encode(xt), stats)));
 time('AE encode+mse fwd+bwd (2 passes)', () => grad(ae.variables as tf.Variable[], () => { const { h, xv } = ae.encodeWithProjection(xt); return ae.reconstructionMse(xt, h, stats, xv); }));
-const h0 = tf.variable(tf.randomNormal([n, 16]));
+const h0 = tf.variable(tf.randomNormal([n, 16]) as tf.Tensor2D);
 time('graph trace (M·z) fwd+bwd', () => grad([h0], () => graphTrace(normaliseEmbedding(h0, 'row+column'), graph)));
 time('orthogonality fwd+bwd', () => grad([h0], () => orthogonality(normaliseEmbedding(h0, 'row+column'))));
 const text = tf.randomNormal([n, 512]) as tf.Tensor2D;
@@ -60,8 +60,8 @@ time('A₁·z two-factor form (32 + 16 cols)', () => tf.tidy(() => {
   a1(tf.randomNormal([n, 32])).dataSync();
   a1(tf.randomNormal([n, 16])).dataSync();
 }));
-const c = tf.variable(tf.randomNormal([9, 128]));
-const zf = tf.variable(tf.randomNormal([n, 128]));
+const c = tf.variable(tf.randomNormal([9, 128]) as tf.Tensor2D);
+const zf = tf.variable(tf.randomNormal([n, 128]) as tf.Tensor2D);
 const pt = tf.softmax(tf.randomNormal([n, 9]));
 time('studentT + kl fwd+bwd', () => grad([zf], () => klDivergence(pt as tf.Tensor2D, studentT(zf, c, 1), 'sum')));
 const opt = createOptimizer({ kind: 'adam', lr: 1e-3 });
