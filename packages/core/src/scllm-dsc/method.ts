@@ -10,8 +10,8 @@
 import { defineMethod, type Context, type Dataset, type ParamValue } from '@scbench/api';
 import { initEngine, type Activation } from '@scbench/engine';
 import { connectivities, knn, leidenWithK } from '@scbench/numerics';
-import { cachedEncoder, useLiteEncoder, type TextEncoder } from '@scbench/text-encoder';
-import { requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
+import type { TextEncoder } from '@scbench/text-encoder';
+import { bundledEncoder, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
 import { DENSE_MAX_CELLS, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
 import { alignment, type Alignment } from './alignment.ts';
 import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_DEFAULTS, type ScllmParams } from './params.ts';
@@ -23,12 +23,8 @@ export interface ScllmDeps {
   readonly describer?: GeneDescriber;
 }
 
-let bundled: Promise<TextEncoder> | null = null;
-/** USE-lite (512-d) behind the per-text disk cache, shared by every run of the process (as genept-w's). */
-export function scllmEncoder(): Promise<TextEncoder> {
-  bundled ??= useLiteEncoder().then((e) => cachedEncoder(e));
-  return bundled;
-}
+/** USE-lite (512-d) behind the per-text disk cache: the same instance the GenePT baselines use. */
+export const scllmEncoder = bundledEncoder;
 
 const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'leakyrelu', 'softplus', 'mish', 'selu'];
 
