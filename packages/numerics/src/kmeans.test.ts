@@ -137,9 +137,9 @@ describe('kmeans', () => {
     const hit = new Set<number>();
     for (let j = 0; j < 5; j++) {
       const row = Array.from(c.slice(j * 3, j * 3 + 3));
-      const i = Array.from({ length: 300 }, (_, t) => t).find((t) => row.every((v, f) => v === x.data[t * 3 + f]));
-      expect(i).toBeDefined();
-      hit.add(y[i!]);
+      const i = Array.from({ length: 300 }, (_, t) => t).findIndex((t) => row.every((v, f) => v === x.data[t * 3 + f]));
+      expect(i).toBeGreaterThanOrEqual(0); // each centre is one of the data rows
+      hit.add(y[i]);
     }
     expect(hit.size).toBe(5);
     expect(new Set(labels).size).toBe(5);

@@ -74,7 +74,9 @@ describe('scllm-dsc', () => {
 
   it('reads out with Leiden when asked', async () => {
     const { out } = await run({ readout: 'leiden', pretrainEpochs: 2, trainEpochs: 2 });
-    expect(out.info?.leidenHitK).toBeDefined();
+    // The record's flag must tell the truth about whether the resolution search reached k.
+    expect(typeof out.info?.leidenHitK).toBe('boolean');
+    expect(new Set(out.labels).size === dataset.nClusters).toBe(out.info?.leidenHitK);
     expect(Math.max(...out.labels)).toBeLessThan(240);
   });
 });
