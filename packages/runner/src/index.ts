@@ -1,2 +1,3 @@
 export { main } from "./cli.ts";
 export { diskCache } from './disk-cache.ts';
+export { loadForRun, parseSyntheticSpec } from './load-data.ts';

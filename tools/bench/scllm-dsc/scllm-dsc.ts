@@ -16,9 +16,9 @@
 import { parseArgs } from 'node:util';
 import type { Context, ParamValue } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
-import { loadDataset, synthetic } from '@scbench/datasets';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
+import { loadForRun, mb, median } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -33,19 +33,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
-};
-const mb = (): number => process.memoryUsage().rss / 2 ** 20;
-
-async function load(spec: string) {
-  if (spec.startsWith('synthetic:')) {
-    const o = Object.fromEntries(spec.slice(10).split(',').map((kv) => { const [k, v] = kv.split('='); return [k, Number(v)]; }));
-    return synthetic({ cells: o.cells, genes: o.genes, groups: o.groups, seed: 0, id: spec });
-  }
-  return loadDataset(spec);
-}
 
 /** --set a=1,b=paper → typed by the default's type, as `scbench run --set`. */
 function overrides(spec: string): Record<string, ParamValue> {
@@ -59,7 +46,7 @@ function overrides(spec: string): Record<string, ParamValue> {
   return out;
 }
 
-const { dataset, truth } = await load(args.dataset!);
+const { dataset, truth } = await loadForRun(args.dataset!);
 console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
 const pre = Number(args.pretrain);
 const tr = Number(args.train);
