@@ -45,7 +45,7 @@ function parse(args: string[], options: ParseArgsConfig['options']): { values: F
 }
 
 /** Reject unknown datasets before any run starts: a typo should cost a second, not a grid. */
-function checkDatasetSpec(spec: string): void {
+function checkDatasetSpec(spec: string, what = '--datasets'): void {
   if (parseSyntheticSpec(spec)) return;
   if (existsSync(spec)) return;
   const entry = findDataset(spec);
@@ -54,7 +54,7 @@ function checkDatasetSpec(spec: string): void {
     return;
   }
   const ids = listDatasets().map((d) => d.id).join(', ');
-  throw new UserError(`--datasets ${spec}: no such registry id, file or directory. Registry ids: ${ids}`, EXIT.badInput);
+  throw new UserError(`${what} ${spec}: no such registry id, file or directory. Registry ids: ${ids}`, EXIT.badInput);
 }
 
 function protocolOf(v: string | undefined): Protocol {
@@ -149,7 +149,7 @@ async function inspectCmd(args: string[]): Promise<number> {
   if (values.help) return print(HELP.inspect);
   const spec = positionals[0];
   if (!spec) throw new UserError('scbench inspect ID-OR-PATH: give a registry id, a file or a 10x directory');
-  checkDatasetSpec(spec);
+  checkDatasetSpec(spec, 'scbench inspect');
   const { dataset, truth } = parseSyntheticSpec(spec) ? await loadForRun(spec) : await loadDataset(spec);
   return print(JSON.stringify({
     cells: dataset.counts.rows, genes: dataset.counts.cols, classes: truth ? truth.names.length : dataset.nClusters,
