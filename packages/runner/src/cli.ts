@@ -92,7 +92,7 @@ async function runCmd(args: string[]): Promise<number> {
       throw new UserError(`--methods: ${(e as Error).message}`);
     }
   });
-  datasetSpecs.forEach(checkDatasetSpec);
+  for (const spec of datasetSpecs) checkDatasetSpec(spec);
   const overrides = ((values.set as string[] | undefined) ?? []).map(parseOverride);
   for (const o of overrides) if (!methodIds.includes(o.method)) throw new UserError(`--set ${o.method}.${o.key}: ${o.method} is not among --methods`);
   const timeoutS = values.timeout === undefined ? 7200 : Number(values.timeout);
