@@ -1,5 +1,5 @@
 import { defineMethod } from '@scbench/api';
-import { structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, type GraphForm, type InputTransform } from '@scbench/core/structural';
+import { structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm, type InputTransform } from '@scbench/core/structural';
 import { initEngine } from '@scbench/engine';
 import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
 
@@ -71,7 +71,7 @@ export const sccdcg = defineMethod({
     const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
       ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }
       : hyperFor(p.hyper, data.id).values;
-    const { x } = structuralInput(data, { transform: oneOf('input', p.input, ['raw', 'log1p'] as const) as InputTransform });
+    const { x } = structuralInput(data, { transform: oneOf<InputTransform>('input', p.input, INPUT_TRANSFORMS) });
     const form = chooseGraph(p.graph, x.rows, p.sparseAbove);
     if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`sccdcg: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
     ctx.progress('graph', 0, 1);

@@ -97,5 +97,8 @@ for (const mode of args.modes!.split(',')) {
     }
     console.log(`  final epoch (honest): ACC ${f(final.acc)} NMI ${f(final.nmi)} ARI ${f(final.ari)}`);
     if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.acc)} NMI ${f(best.nmi)} ARI ${f(best.ari)}`);
+    // The honest/paper gap is a trajectory: print ARI at a few epochs so drift is visible.
+    const marks = snapshots.filter((s, i) => i === 0 || i === snapshots.length - 1 || s.epoch % Math.max(1, Math.round(tr / 8)) === 0);
+    console.log(`  ARI by epoch: ${marks.map((s) => `${s.epoch}:${f(scoreAll(truth.labels, s.labels).ari, 2)}`).join(' ')}`);
   }
 }

@@ -80,11 +80,11 @@ export function makeScllmDsc(deps: ScllmDeps) {
       }, deps, ctx);
 
       // ------------------------------------------------------------ structural view (§3.6)
-      const { x } = structuralInput(data, { transform: r.input });
+      const { x, steps: inputSteps } = structuralInput(data, { transform: r.input, hvg: p.hvg });
       const form = chooseGraphForm(p.graph, x.rows, p.sparseAbove);
       if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`scllm-dsc: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
       ctx.progress('graph', 0, 1);
-      const graph = structuralGraph(x, { form, balancer: p.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed });
+      const graph = structuralGraph(x, { form, balancer: p.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed, deflate: r.deflate });
       ctx.log('graph', { seconds: graph.info.seconds, bytes: graph.info.bytes });
       ctx.progress('graph', 1, 1);
 
@@ -130,6 +130,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
           semanticView: why,
           alignment: view ? (weightAlign > 0 ? (r.headsTrained ? 'on, heads trained' : 'on, heads frozen') : 'off: ablation (align=false)') : 'off: no semantic view',
           readoutSpace: align && r.clusterSpace === 'fused' ? 'fused Z' : 'z_f',
+          input: inputSteps.length ? inputSteps.join(' → ') : 'raw values',
           graph: form,
           graphSeconds: Number(graph.info.seconds.toFixed(3)),
           pretrainSeconds: Number(res.pretrain.seconds.toFixed(3)),

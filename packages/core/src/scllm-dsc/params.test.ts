@@ -7,7 +7,7 @@ describe('resolveSwitches', () => {
     expect(r).toMatchObject({
       mode: 'paper', headsTrained: false, targetSchedule: 'paper', klForm: 'paper', qSpace: 'fused', clusterSpace: 'zf',
       trainNormalise: 'row', projDim: 16, textFusion: 'raw', textWeighting: 'paper', sentence: 'paper', template: 'paper',
-      clusterRefresh: 'restart', matchClusters: false, input: 'raw', activation: 'linear',
+      clusterRefresh: 'restart', matchClusters: false, input: 'raw', deflate: false, activation: 'linear',
     });
   });
 
@@ -15,7 +15,7 @@ describe('resolveSwitches', () => {
     const r = resolveSwitches(SCLLM_DEFAULTS);
     expect(r).toMatchObject({
       mode: 'corrected', headsTrained: true, targetSchedule: 'every10', klForm: 'kl', qSpace: 'fused', clusterSpace: 'fused',
-      trainNormalise: 'row+column', projDim: 128, textFusion: 'normalised', clusterRefresh: 'warm', matchClusters: true,
+      trainNormalise: 'row+column', projDim: 128, textFusion: 'normalised', clusterRefresh: 'warm', matchClusters: true, deflate: true,
     });
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, clusterSpace: 'zf' }).qSpace).toBe('zf');
   });
@@ -28,6 +28,9 @@ describe('resolveSwitches', () => {
     expect(r.targetSchedule).toBe(PAPER.targetSchedule); // untouched switches keep the preset
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, targetSchedule: 'paper', clusterRefresh: 'restart' }).matchClusters).toBe(false);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'raw' }).input).toBe('raw');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'hvg-log' }).input).toBe('hvg-log');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, deflate: 'off' }).deflate).toBe(false);
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper', deflate: 'on' }).deflate).toBe(true);
     expect(CORRECTED.input).toBe(resolveSwitches(SCLLM_DEFAULTS).input);
   });
 

@@ -19,11 +19,12 @@
  * | template          | 'paper': original fields, Organism twice     | 'default'                                 | 6.11    |
  * | clusterRefresh    | 'restart': k-means n_init 20 every epoch     | 'warm': Lloyd from last centres + matching | 3.8     |
  * | input             | 'raw' counts                                 | see CORRECTED.input                       | 3.6     |
+ * | deflate           | off: −tr(zᵀMz) rewards the trivial eigvector | on: trivial eigenvectors removed from M   | 4.6     |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
-import type { Normalisation, KlForm, ClusterRefresh, TargetSchedule, InputTransform, GraphForm } from '../structural/index.ts';
+import { INPUT_TRANSFORMS, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
 
 export type Mode = 'corrected' | 'paper';
@@ -48,6 +49,10 @@ export const SCLLM_DEFAULTS = {
   template: 'auto' as string,
   clusterRefresh: 'auto' as string,
   input: 'auto' as string,
+  /** 'auto', 'on' or 'off': remove the normalised graphs' trivial eigenvectors from the NCut term (graphs.ts). */
+  deflate: 'auto' as string,
+  /** input 'hvg-log': number of highly variable genes kept for the structural view. */
+  hvg: 2000,
   /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
   activation: 'auto' as string,
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
@@ -110,6 +115,7 @@ export interface Resolved {
   clusterRefresh: ClusterRefresh;
   matchClusters: boolean;
   input: InputTransform;
+  deflate: boolean;
   activation: string;
 }
 
@@ -131,6 +137,7 @@ export const PAPER: Preset = {
   clusterRefresh: 'restart',
   matchClusters: false,
   input: 'raw',
+  deflate: false,
   activation: 'linear',
 };
 
@@ -151,6 +158,8 @@ export const CORRECTED: Preset = {
   matchClusters: true,
   // Raw counts into a linear AE: library size dominates the code; log1p is the one preprocessing change (§3.6).
   input: 'log1p',
+  // Without it the NCut term turns z toward D^{1/2}·1 and the embedding collapses during training (graphs.ts).
+  deflate: true,
   activation: 'linear',
 };
 
@@ -164,7 +173,7 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'activation'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'activation'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
@@ -193,7 +202,8 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     // A refresh every 10 epochs needs stable cluster indices between refreshes; a restart every epoch under the
     // paper's frozen target is the original's label switching (kept in paper mode).
     matchClusters: targetSchedule === 'every10' || clusterRefresh === 'warm',
-    input: pick<InputTransform>('input', p.input, ['raw', 'log1p'], pre.input),
+    input: pick<InputTransform>('input', p.input, INPUT_TRANSFORMS, pre.input),
+    deflate: pick('deflate', p.deflate, ['on', 'off'], pre.deflate ? 'on' : 'off') === 'on',
     activation: p.activation === 'auto' ? pre.activation : String(p.activation),
   };
 }
@@ -208,6 +218,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `ae=${r.activation}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `ae=${r.activation}`,
   ].join(' ');
 }

@@ -93,6 +93,46 @@ describe('structural graphs', () => {
     }
   });
 
+  it.each(['dense', 'factored', 'sparse'] as const)('deflate removes each graph\'s trivial eigenvector D^{1/2}·1 (%s)', (form) => {
+    const b = 0.3;
+    // Reference: degrees of A₁ and A₂ by hand, uᵢ = √dᵢ/‖√dᵢ‖, M' = M − b·u₁u₁ᵀ − (1 − b)·u₂u₂ᵀ.
+    const xh = Array.from({ length: n }, (_, i) => {
+      const r = Float64Array.from(x.data.subarray(i * p, (i + 1) * p));
+      const norm = Math.max(Math.hypot(...r), 1e-12);
+      return r.map((v) => v / norm);
+    });
+    const a1 = xh.map((ri) => Float64Array.from(xh, (rj) => ri.reduce((s, v, t) => s + v * rj[t], 0)));
+    const a2 = matmul64(a1, a1);
+    const unit = (a: Dense64) => {
+      const u = a.map((row) => Math.sqrt(Math.max(row.reduce((s, v) => s + v, 0), 0)));
+      const norm = Math.hypot(...u);
+      return u.map((v) => v / norm);
+    };
+    const u1 = unit(a1);
+    const u2 = unit(a2);
+    const m = referenceM(x, b).map((row, i) => row.map((v, j) => v - b * u1[i] * u1[j] - (1 - b) * u2[i] * u2[j]));
+    const got = applyForm(form, b, { deflate: true, k: n - 1, knnPcs: 0 });
+    expect(maxAbsDiff(got, apply64(m, z, d))).toBeLessThan(1e-5);
+    // …and differs from the undeflated operator (the correction is not a no-op).
+    expect(maxAbsDiff(got, applyForm(form, b, { k: n - 1, knnPcs: 0 }))).toBeGreaterThan(1e-2);
+  });
+
+  it('deflated, the trivial eigenvector maps to zero', () => {
+    const g = structuralGraph(x, { form: 'factored', balancer: 1, deflate: true });
+    expect(g.info.deflated).toBe(true);
+    const xh = Array.from({ length: n }, (_, i) => {
+      const r = Float64Array.from(x.data.subarray(i * p, (i + 1) * p));
+      const norm = Math.max(Math.hypot(...r), 1e-12);
+      return r.map((v) => v / norm);
+    });
+    const d1 = xh.map((ri) => xh.reduce((s, rj) => s + ri.reduce((q, v, t) => q + v * rj[t], 0), 0));
+    const u = tf.tensor2d(d1.map(Math.sqrt), [n, 1]);
+    const out = g.apply(u);
+    for (const v of out.dataSync()) expect(Math.abs(v)).toBeLessThan(1e-5);
+    tf.dispose([u, out]);
+    g.dispose();
+  });
+
   it('rejects the factored form on negative input and a balancer outside [0, 1]', () => {
     expect(() => structuralGraph({ rows: 2, cols: 2, data: Float32Array.of(1, -1, 0, 2) }, { form: 'factored', balancer: 0.5 })).toThrow(/non-negative/);
     expect(() => structuralGraph(x, { form: 'dense', balancer: 1.5 })).toThrow(/balancer/);

@@ -25,6 +25,13 @@
  *   structure, which makes the NCut term a sharper, spectral-clustering-like signal. Neighbours are searched on
  *   the top `knnPcs` principal components of X̂ (euclidean there ≈ √(2 − 2cos) on unit rows) unless
  *   `knnPcs` is 0 (exact search on X̂, O(N²·genes)); the edge weights are always the exact cosines.
+ *
+ * `deflate` (not in the original; scLLM-DSC's corrected mode): each Âᵢ has the trivial top eigenvector
+ * uᵢ = D_i^{1/2}·1/‖·‖ with eigenvalue exactly 1 — it carries degree, not clusters. Shi & Malik's relaxation
+ * constrains the cut vectors to be orthogonal to it; the original's −tr(zᵀMz) has no such constraint, so on a
+ * complete cosine graph (where every other eigenvalue is far below 1) the cheapest way to lower the loss is to
+ * turn every column of z toward uᵢ, and the embedding collapses over the train epochs. Deflation applies
+ * M' = b·(Â₁ − u₁u₁ᵀ) + (1 − b)·(Â₂ − u₂u₂ᵀ) instead: the same cut, with the trivial solution removed.
  */
 import { type Csr, type Matrix } from '@scbench/api';
 import { tf } from '@scbench/engine';
@@ -45,6 +52,8 @@ export interface GraphOptions {
   knnPcs?: number;
   /** Seed of the randomized PCA used by the sparse neighbour search. */
   seed?: number;
+  /** Remove each normalised graph's trivial eigenvector (see the file comment). Default false (the original). */
+  deflate?: boolean;
 }
 
 export interface GraphInfo {
@@ -52,6 +61,8 @@ export interface GraphInfo {
   cells: number;
   /** Stored non-zeros of the kNN adjacency (sparse form). */
   nnz?: number;
+  /** Whether the trivial eigenvectors are removed. */
+  deflated: boolean;
   /** Bytes held by the operator's constants (outside the input matrix itself). */
   bytes: number;
   /** Seconds spent building. */
@@ -80,9 +91,42 @@ export function structuralGraph(x: Matrix, opts: GraphOptions): StructuralGraph 
   const b = opts.balancer;
   if (!(b >= 0 && b <= 1)) throw new Error(`structuralGraph: balancer must lie in [0, 1], got ${b}`);
   const t0 = performance.now();
-  const g = opts.form === 'dense' ? denseGraph(x, b) : opts.form === 'factored' ? factoredGraph(x, b) : sparseGraph(x, b, opts);
+  const built = opts.form === 'dense' ? denseGraph(x, b) : opts.form === 'factored' ? factoredGraph(x, b) : sparseGraph(x, b, opts);
+  const g = opts.deflate ? deflated(built, b) : built;
   (g.info as { seconds: number }).seconds = (performance.now() - t0) / 1000;
   return g;
+}
+
+/** A form's operator plus both degree vectors (row sums of A₁ and A₂), which define the trivial eigenvectors. */
+interface BuiltGraph extends StructuralGraph {
+  readonly degrees: readonly [ArrayLike<number>, ArrayLike<number>];
+}
+
+/** Unit √d (zero where d ≤ 0, as invSqrtDegrees zeroes those rows): Âu = u for Â = D^{-1/2}AD^{-1/2}. */
+function trivialEigenvector(deg: ArrayLike<number>): Float32Array {
+  const u = Float32Array.from(deg, (d) => (d > 0 ? Math.sqrt(d) : 0));
+  let s = 0;
+  for (let i = 0; i < u.length; i++) s += u[i] * u[i];
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+  for (let i = 0; i < u.length; i++) u[i] *= inv;
+  return u;
+}
+
+/** M'z = Mz − b·u₁(u₁ᵀz) − (1 − b)·u₂(u₂ᵀz): two rank-one corrections, O(N·d) per product. */
+function deflated(g: BuiltGraph, b: number): StructuralGraph {
+  const n = g.info.cells;
+  const u = tf.tidy(() => tf.keep(tf.stack([
+    tf.tensor1d(trivialEigenvector(g.degrees[0])), tf.tensor1d(trivialEigenvector(g.degrees[1])),
+  ], 1) as tf.Tensor2D)); // N×2
+  const w = tf.keep(tf.tensor2d([b, 1 - b], [2, 1]));
+  return {
+    info: { ...g.info, deflated: true, bytes: g.info.bytes + 8 * n },
+    apply: (z) => tf.tidy(() => tf.sub(g.apply(z), tf.matMul(u, tf.mul(w, tf.matMul(u, z, true, false)))) as tf.Tensor2D),
+    dispose: () => {
+      g.dispose();
+      tf.dispose([u, w]);
+    },
+  };
 }
 
 /** 1/‖x_i‖ per row with F.normalize's eps: zero rows get factor 0 after the multiplication (0 · 1e12 = 0). */
@@ -101,9 +145,10 @@ export function invSqrtDegrees(deg: ArrayLike<number>): Float32Array {
   return Float32Array.from(deg, (d) => (d > 0 ? 1 / Math.sqrt(d) : 0));
 }
 
-function denseGraph(x: Matrix, b: number): StructuralGraph {
+function denseGraph(x: Matrix, b: number): BuiltGraph {
   const n = x.rows;
   if (n > DENSE_MAX_CELLS) throw new Error(`structuralGraph: the dense form materialises N×N matrices; ${n} cells exceed ${DENSE_MAX_CELLS} — use graph 'factored' (same operator) or 'sparse'`);
+  const degrees: Float32Array[] = [];
   const m = tf.tidy(() => {
     const xt = tf.tensor2d(x.data, [n, x.cols]);
     const xh = tf.mul(xt, tf.tensor2d(inverseRowNorms(x), [n, 1]));
@@ -111,19 +156,22 @@ function denseGraph(x: Matrix, b: number): StructuralGraph {
     const abs1 = tf.abs(a1);
     const a2 = tf.matMul(abs1, abs1, false, true); // the original's N³ product
     const norm = (a: tf.Tensor): tf.Tensor => {
-      const s = tf.tensor2d(invSqrtDegrees(a.sum(1).dataSync()), [n, 1]);
+      const deg = a.sum(1).dataSync() as Float32Array;
+      degrees.push(deg);
+      const s = tf.tensor2d(invSqrtDegrees(deg), [n, 1]);
       return tf.mul(tf.mul(s, a), tf.reshape(s, [1, n]));
     };
     return tf.add(tf.mul(b, norm(a1)), tf.mul(1 - b, norm(a2))) as tf.Tensor2D;
   });
   return {
-    info: { form: 'dense', cells: n, bytes: 4 * n * n, seconds: 0 },
+    info: { form: 'dense', cells: n, bytes: 4 * n * n, seconds: 0, deflated: false },
+    degrees: [degrees[0], degrees[1]],
     apply: (z) => tf.matMul(m, z),
     dispose: () => m.dispose(),
   };
 }
 
-function factoredGraph(x: Matrix, b: number): StructuralGraph {
+function factoredGraph(x: Matrix, b: number): BuiltGraph {
   const n = x.rows;
   const p = x.cols;
   for (let t = 0; t < x.data.length; t++) {
@@ -168,7 +216,8 @@ function factoredGraph(x: Matrix, b: number): StructuralGraph {
     ? tf.matMul(gram, v as tf.Tensor2D)
     : tf.mul(rt, tf.matMul(xt, tf.matMul(xt, tf.mul(rt, v) as tf.Tensor2D, true, false))) as tf.Tensor2D;
   return {
-    info: { form: 'factored', cells: n, bytes: 4 * n * (p + 3) + (gram ? 4 * n * n : 0), seconds: 0 },
+    info: { form: 'factored', cells: n, bytes: 4 * n * (p + 3) + (gram ? 4 * n * n : 0), seconds: 0, deflated: false },
+    degrees: [d1, d2],
     apply: (z) => tf.tidy(() => {
       const d = z.shape[1];
       // One pass for both first hops: A₁[s₁⊙z | s₂⊙z], then the second hop of the two-hop half.
@@ -230,7 +279,7 @@ function spmmDense(a: Csr, z: Float32Array, d: number): Float32Array {
   return csrMatmulDense(a, { rows: a.cols, cols: d, data: z }).data;
 }
 
-function sparseGraph(x: Matrix, b: number, opts: GraphOptions): StructuralGraph {
+function sparseGraph(x: Matrix, b: number, opts: GraphOptions): BuiltGraph {
   const n = x.rows;
   const a = knnCosineAdjacency(x, opts.k ?? 15, opts.knnPcs ?? 50, opts.seed ?? 0);
   const ones = new Float32Array(n).fill(1);
@@ -240,7 +289,8 @@ function sparseGraph(x: Matrix, b: number, opts: GraphOptions): StructuralGraph 
   const s2 = invSqrtDegrees(d2);
   const nnz = a.indptr[n];
   return {
-    info: { form: 'sparse', cells: n, nnz, bytes: 8 * nnz + 4 * (n + 1) + 8 * n, seconds: 0 },
+    info: { form: 'sparse', cells: n, nnz, bytes: 8 * nnz + 4 * (n + 1) + 8 * n, seconds: 0, deflated: false },
+    degrees: [d1, d2],
     apply: (zt) => {
       const d = zt.shape[1];
       const z = zt.dataSync() as Float32Array;

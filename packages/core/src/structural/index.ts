@@ -2,7 +2,7 @@
  * The structural view (scCDCG backbone, reused by scLLM-DSC): input, graphs, autoencoder, loss terms,
  * per-epoch clustering, the Sinkhorn target and the two-stage training loop. See each file for fidelity notes.
  */
-export { structuralInput, type InputTransform, type StructuralInput, type StructuralInputOptions } from './preprocess.ts';
+export { structuralInput, INPUT_TRANSFORMS, type InputTransform, type StructuralInput, type StructuralInputOptions } from './preprocess.ts';
 export {
   structuralGraph, knnCosineAdjacency, inverseRowNorms, invSqrtDegrees, DENSE_MAX_CELLS,
   type GraphForm, type GraphInfo, type GraphOptions, type StructuralGraph,

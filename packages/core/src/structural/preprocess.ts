@@ -3,17 +3,26 @@
  *
  * The original does no preprocessing at all: raw counts go straight into the autoencoder and into the cosine
  * graphs (the DCA-style `normalize` in `preprocess.py` is never called). Only the Meuro dataset is rounded to
- * integers (it is read through `prepro`). We keep that as the default (`transform: 'raw'`) and offer a
- * library-size-normalised log1p input as a plain option for users who want it — it is not what the paper ran.
+ * integers (it is read through `prepro`). We keep that as the default (`transform: 'raw'`) and offer two plain
+ * options that are not what the paper ran:
+ *
+ * - 'log1p': normalize_total(1e4) then log1p on all genes (raw counts only).
+ * - 'hvg-log': scanpy's recipe without the final scaling — drop all-zero genes, normalize_total(1e4), log1p, the
+ *   `hvg` most variable genes (Seurat dispersion) — the input the classical baselines cluster. No z-scoring: the
+ *   cosine graphs (and the factored form's A₂ = A₁²) need non-negative values, and unit-variance genes would
+ *   give every noisy gene the weight of a marker in a linear AE's reconstruction.
  */
 import { isCsr, type Csr, type Dataset, type Matrix } from '@scbench/api';
-import { log1p, normalizeTotal } from '@scbench/datasets';
+import { log1p, normalizeTotal, standardPipeline } from '@scbench/datasets';
 
-export type InputTransform = 'raw' | 'log1p';
+export type InputTransform = 'raw' | 'log1p' | 'hvg-log';
+export const INPUT_TRANSFORMS: readonly InputTransform[] = ['raw', 'log1p', 'hvg-log'];
 
 export interface StructuralInputOptions {
-  /** 'raw' (original): the stored values as float32. 'log1p': normalize_total(1e4) then log1p (raw counts only). */
+  /** 'raw' (original), 'log1p' or 'hvg-log' (see the file comment). */
   transform?: InputTransform;
+  /** 'hvg-log': how many highly variable genes (default 2000; all genes if fewer). */
+  hvg?: number;
   /** Round to integers, as the original does for Meuro only (default false). */
   round?: boolean;
 }
@@ -23,19 +32,31 @@ export interface StructuralInput {
   x: Matrix;
   /** What was done, for the run's info record. */
   transform: InputTransform;
+  /** The preprocessing steps, in order (empty for 'raw'). */
+  steps: readonly string[];
 }
 
 export function structuralInput(data: Dataset, opts: StructuralInputOptions = {}): StructuralInput {
   const transform = opts.transform ?? 'raw';
   let m: Matrix | Csr = data.counts;
+  let steps: readonly string[] = [];
   if (transform === 'log1p') {
     // Normalising already-normalised data would be wrong; refuse rather than silently transform twice.
-    if (data.valueType !== 'raw counts') throw new Error(`structuralInput: transform 'log1p' needs raw counts, dataset '${data.id}' holds ${data.valueType}`);
+    if (data.valueType !== 'raw counts') throw new Error(`structuralInput: transform 'log1p' needs raw counts, dataset '${data.id}' holds ${data.valueType} — use input 'raw' or 'hvg-log'`);
     m = log1p(normalizeTotal(m, { targetSum: 1e4 }));
+    steps = ['normalize_total(10000)', 'log1p'];
+  } else if (transform === 'hvg-log') {
+    // Scaled data have lost the non-negativity the cosine graphs need, and HVG selection needs un-scaled values.
+    if (data.valueType === 'scaled') throw new Error(`structuralInput: transform 'hvg-log' needs counts or log-normalised values, dataset '${data.id}' is already scaled — use input 'raw'`);
+    const pre = standardPipeline(data, { hvg: opts.hvg ?? 2000, scale: false });
+    m = pre.data;
+    steps = pre.steps;
+  } else if (transform !== 'raw') {
+    throw new Error(`structuralInput: transform must be one of ${INPUT_TRANSFORMS.join(', ')}, got '${String(transform)}'`);
   }
   const x = densify(m);
   if (opts.round) for (let t = 0; t < x.data.length; t++) x.data[t] = Math.round(x.data[t]);
-  return { x, transform };
+  return { x, transform, steps };
 }
 
 /** A dense copy (never aliases the dataset's buffer: rounding must not write into the caller's data). */
