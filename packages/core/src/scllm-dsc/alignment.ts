@@ -14,6 +14,11 @@
  * The heads are always fed the row-normalised h (z_f as the code defines it), whatever normalisation the NCut
  * terms use, so the 'row+column' fix of §6 bug 5 does not also shrink the head's input by √N.
  *
+ * `standardiseText` (corrected mode): the semantic view's rows are sums of the same gene embeddings, so every
+ * cell's vector points almost the same way (the cell-specific part is a small offset from a shared mean). Fed raw,
+ * the text head maps all cells to nearly one point and InfoNCE stays at log N — it never learns. Centring each
+ * dimension and scaling it to unit variance (what PCA does before GenePT's k-means) exposes the offsets.
+ *
  * Deviation (scale): the N×N similarity is formed on at most `maxCells` cells drawn afresh each epoch (the code
  * uses all N on an 80 GB GPU); Z is always computed for every cell.
  */
@@ -34,6 +39,22 @@ export interface AlignmentOptions {
   /** 0 = all cells. */
   maxCells: number;
   seed: number;
+  /** Centre and scale each semantic-view dimension before the text head (see above). Default false (the code). */
+  standardiseText?: boolean;
+}
+
+/** Columns centred to mean 0 and scaled to variance 1 (constant columns stay 0). */
+export function standardiseColumns(m: Matrix): Matrix {
+  const { rows, cols } = m;
+  const mean = new Float64Array(cols);
+  const sq = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += m.data[i * cols + j];
+  for (let j = 0; j < cols; j++) mean[j] /= rows;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sq[j] += (m.data[i * cols + j] - mean[j]) ** 2;
+  const inv = Float64Array.from(sq, (v) => (v > 0 ? 1 / Math.sqrt(v / rows) : 0));
+  const out = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = (m.data[i * cols + j] - mean[j]) * inv[j];
+  return { rows, cols, data: out };
 }
 
 export interface Alignment {
@@ -49,7 +70,8 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const rng = createRng(o.seed ^ 0x5eed);
   const headF: Stack = denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
   const headT: Stack = denseStack([zt.cols, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
-  const text = tf.keep(tf.tensor2d(zt.data, [zt.rows, zt.cols]));
+  const input = o.standardiseText ? standardiseColumns(zt) : zt;
+  const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
   const n = zt.rows;
   const sample = o.maxCells > 0 && n > o.maxCells;
   const sampleRng = createRng(o.seed ^ 0xa119);

@@ -19,12 +19,14 @@
  * | template          | 'paper': original fields, Organism twice     | 'default'                                 | 6.11    |
  * | clusterRefresh    | 'restart': k-means n_init 20 every epoch     | 'warm': Lloyd from last centres + matching | 3.8     |
  * | input             | 'raw' counts                                 | see CORRECTED.input                       | 3.6     |
+ * | klReduction       | 'sum' over cells (N× the other terms)         | 'batchmean'                               | 3.8     |
+ * | textStandardise   | off: text head fed the raw view               | on: view columns centred + scaled         | 3.7     |
  * | deflate           | off: −tr(zᵀMz) rewards the trivial eigvector | on: trivial eigenvectors removed from M   | 4.6     |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
-import { INPUT_TRANSFORMS, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm } from '../structural/index.ts';
+import { INPUT_TRANSFORMS, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
 
 export type Mode = 'corrected' | 'paper';
@@ -51,6 +53,10 @@ export const SCLLM_DEFAULTS = {
   input: 'auto' as string,
   /** 'auto', 'on' or 'off': remove the normalised graphs' trivial eigenvectors from the NCut term (graphs.ts). */
   deflate: 'auto' as string,
+  /** 'auto', 'sum' or 'batchmean': the KL term's reduction over cells. */
+  klReduction: 'auto' as string,
+  /** 'auto', 'on' or 'off': centre and scale the semantic view's columns before the text head (alignment.ts). */
+  textStandardise: 'auto' as string,
   /** input 'hvg-log': number of highly variable genes kept for the structural view. */
   hvg: 2000,
   /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
@@ -116,6 +122,8 @@ export interface Resolved {
   matchClusters: boolean;
   input: InputTransform;
   deflate: boolean;
+  klReduction: KlReduction;
+  textStandardise: boolean;
   activation: string;
 }
 
@@ -138,6 +146,8 @@ export const PAPER: Preset = {
   matchClusters: false,
   input: 'raw',
   deflate: false,
+  klReduction: 'sum',
+  textStandardise: false,
   activation: 'linear',
 };
 
@@ -160,6 +170,10 @@ export const CORRECTED: Preset = {
   input: 'log1p',
   // Without it the NCut term turns z toward D^{1/2}·1 and the embedding collapses during training (graphs.ts).
   deflate: true,
+  // With 'sum' the KL term outweighs MSE, NCut and InfoNCE together by ~100× at 2.6k cells (losses.ts).
+  klReduction: 'batchmean',
+  // Raw, the text view is one shared direction plus small offsets and InfoNCE never leaves log N (alignment.ts).
+  textStandardise: true,
   activation: 'linear',
 };
 
@@ -173,7 +187,7 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'activation'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'activation'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
@@ -204,6 +218,8 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     matchClusters: targetSchedule === 'every10' || clusterRefresh === 'warm',
     input: pick<InputTransform>('input', p.input, INPUT_TRANSFORMS, pre.input),
     deflate: pick('deflate', p.deflate, ['on', 'off'], pre.deflate ? 'on' : 'off') === 'on',
+    klReduction: pick<KlReduction>('klReduction', p.klReduction, ['sum', 'batchmean'], pre.klReduction),
+    textStandardise: pick('textStandardise', p.textStandardise, ['on', 'off'], pre.textStandardise ? 'on' : 'off') === 'on',
     activation: p.activation === 'auto' ? pre.activation : String(p.activation),
   };
 }
@@ -218,6 +234,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `ae=${r.activation}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `ae=${r.activation}`,
   ].join(' ');
 }

@@ -10,7 +10,7 @@ export {
 export { structuralAutoencoder, inputStats, type AutoencoderOptions, type InputStats, type StructuralAutoencoder } from './model.ts';
 export {
   normaliseEmbedding, graphTrace, targetLoss, entropyTerm, spectralParts, weightedTotal,
-  type KlForm, type Normalisation, type StructuralWeights,
+  type KlForm, type KlReduction, type Normalisation, type StructuralWeights,
 } from './losses.ts';
 export { refreshClusters, matchClusters, clusterSizes, type ClusterRefresh, type ClusterState, type RefreshOptions } from './clusters.ts';
 export { refreshesTarget, sinkhornTarget, type TargetSchedule } from './target.ts';

@@ -50,10 +50,17 @@ export function graphTrace(z: tf.Tensor2D, graph: StructuralGraph): tf.Scalar {
  */
 export type KlForm = 'paper' | 'kl';
 
-export function targetLoss(q: tf.Tensor2D, p: tf.Tensor2D, form: KlForm, pLogP?: number): tf.Scalar {
-  if (form === 'kl') return klDivergence(p, q, 'sum');
+/**
+ * 'sum' (both originals) adds one term per cell while MSE, NCut and InfoNCE are means, so f_KL's real weight grows
+ * with N (at 2.6k cells the KL term is > 95 % of the loss); 'batchmean' divides by the cells, as DEC does.
+ */
+export type KlReduction = 'sum' | 'batchmean';
+
+export function targetLoss(q: tf.Tensor2D, p: tf.Tensor2D, form: KlForm, pLogP?: number, reduction: KlReduction = 'sum'): tf.Scalar {
+  if (form === 'kl') return klDivergence(p, q, reduction);
   const plogp = pLogP ?? entropyTerm(p.dataSync());
-  return tf.sub(plogp, tf.sum(tf.mul(p, q))) as tf.Scalar;
+  const sum = tf.sub(plogp, tf.sum(tf.mul(p, q))) as tf.Scalar;
+  return reduction === 'sum' ? sum : tf.div(sum, q.shape[0]) as tf.Scalar;
 }
 
 /** Σ P log P over P > 0 (a constant of the target; computed once per refresh in float64). */

@@ -21,7 +21,7 @@ import type { Context, Matrix } from '@scbench/api';
 import { tf, createRng, fit, studentT, toMatrix } from '@scbench/engine';
 import { refreshClusters, type ClusterRefresh, type ClusterState } from './clusters.ts';
 import type { StructuralGraph } from './graphs.ts';
-import { entropyTerm, normaliseEmbedding, spectralParts, targetLoss, weightedTotal, type KlForm, type Normalisation, type StructuralWeights } from './losses.ts';
+import { entropyTerm, normaliseEmbedding, spectralParts, targetLoss, weightedTotal, type KlForm, type KlReduction, type Normalisation, type StructuralWeights } from './losses.ts';
 import { inputStats, structuralAutoencoder, type AutoencoderOptions } from './model.ts';
 import { refreshesTarget, sinkhornTarget, type TargetSchedule } from './target.ts';
 
@@ -45,6 +45,8 @@ export interface StructuralTrainOptions {
   trainNormalise: Normalisation;
   targetSchedule: TargetSchedule;
   klForm: KlForm;
+  /** Default 'sum' (the originals). */
+  klReduction?: KlReduction;
   clusterRefresh: ClusterRefresh;
   /** k-means restarts for 'restart' refreshes and the initial clustering (20 in the original). */
   nInit: number;
@@ -180,7 +182,7 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
           const parts: Record<string, tf.Scalar> = {
             mse: ae.reconstructionMse(xt, h, stats, xv),
             ...spectralParts(z, graph),
-            kl: targetLoss(q, target, o.klForm, pLogP),
+            kl: targetLoss(q, target, o.klForm, pLogP, o.klReduction ?? 'sum'),
             ...(hooks.trainParts?.(view) ?? {}),
           };
           return { ...parts, total: weightedTotal(parts, trainWeights) };
