@@ -166,8 +166,8 @@ export const CORRECTED: Preset = {
   template: 'default',
   clusterRefresh: 'warm',
   matchClusters: true,
-  // Raw counts into a linear AE: library size dominates the code; log1p is the one preprocessing change (§3.6).
-  input: 'log1p',
+  // Raw counts into a linear AE: library size dominates the code. Scanpy's recipe minus scaling (§3.6, preprocess.ts).
+  input: 'hvg-log',
   // Without it the NCut term turns z toward D^{1/2}·1 and the embedding collapses during training (graphs.ts).
   deflate: true,
   // With 'sum' the KL term outweighs MSE, NCut and InfoNCE together by ~100× at 2.6k cells (losses.ts).
