@@ -4,7 +4,7 @@ import { synthetic } from '@scbench/datasets';
 import { initEngine, tf } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
 import { fakeEncoder, nameDescriber } from '../semantic/index.ts';
-import { alignment } from './alignment.ts';
+import { alignment, standardiseColumns } from './alignment.ts';
 import { makeScllmDsc } from './method.ts';
 import { SCLLM_DEFAULTS } from './params.ts';
 
@@ -109,3 +109,46 @@ describe('alignment heads', () => {
     });
   }
 });
+
+describe('text-view standardisation', () => {
+  it('centres and scales each column; a constant column becomes 0', () => {
+    const m = { rows: 4, cols: 2, data: Float32Array.of(1, 5, 2, 5, 3, 5, 6, 5) };
+    const s = standardiseColumns(m);
+    const col = (j: number) => [0, 1, 2, 3].map((i) => s.data[i * 2 + j]);
+    expect(col(0).reduce((a, b) => a + b, 0)).toBeCloseTo(0, 6);
+    expect(col(0).reduce((a, b) => a + b * b, 0) / 4).toBeCloseTo(1, 5);
+    expect(col(1)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('lets InfoNCE learn on a view that is one shared direction plus small per-cell offsets', () => {
+    const n = 64;
+    const d = 24;
+    // Every row ≈ the same unit vector (cosine ≈ 1 between cells), as sums of shared gene embeddings are.
+    const zt = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, (_, t) => 1 + 1e-3 * Math.sin(t * 1.7 + (t % 7))) };
+    const finalCl = (standardiseText: boolean): number => {
+      const a = alignment(zt, 16, { projDim: 8, tau: 0.1, varReg: 1e-2, weight: 0.3, trained: true, maxCells: 0, seed: 3, standardiseText });
+      const h = tf.variable(tf.randomNormal([n, 16], 0, 1, 'float32', 5) as tf.Tensor2D);
+      const opt = tf.train.adam(1e-2);
+      let cl = 0;
+      for (let epoch = 1; epoch <= 40; epoch++) {
+        tf.tidy(() => {
+          opt.minimize(() => {
+            const view = { h: h as tf.Tensor2D, z: h as tf.Tensor2D, epoch };
+            const parts = a.hooks.trainParts!(view);
+            cl = parts.cl.dataSync()[0];
+            return parts.align;
+          }, false, [h, ...(a.hooks.variables ?? [])]);
+        });
+      }
+      a.dispose();
+      h.dispose();
+      opt.dispose();
+      return cl;
+    };
+    const raw = finalCl(false);
+    const standardised = finalCl(true);
+    expect(raw).toBeGreaterThan(Math.log(n) - 0.2); // stuck at log N: every text row projects to the same point
+    expect(standardised).toBeLessThan(raw - 1);
+  });
+});
+

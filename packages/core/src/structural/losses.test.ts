@@ -49,6 +49,9 @@ describe('structural losses', () => {
       expect(targetLoss(q, p, 'paper', entropyTerm(p.dataSync())).dataSync()[0]).toBeCloseTo(want, 5);
       const kl = Math.log(1 / 0.7) + 0.4 * Math.log(0.4 / 0.2) + 0.6 * Math.log(0.6 / 0.8);
       expect(targetLoss(q, p, 'kl').dataSync()[0]).toBeCloseTo(kl, 4);
+      // 'batchmean' divides either form by the number of cells (2 here), so f_KL no longer scales with N.
+      expect(targetLoss(q, p, 'kl', undefined, 'batchmean').dataSync()[0]).toBeCloseTo(kl / 2, 4);
+      expect(targetLoss(q, p, 'paper', undefined, 'batchmean').dataSync()[0]).toBeCloseTo(want / 2, 5);
     });
   });
 
