@@ -23,6 +23,7 @@
  * uses all N on an 80 GB GPU); Z is always computed for every cell.
  */
 import type { Matrix } from '@scbench/api';
+import { scale } from '@scbench/datasets';
 import { tf, createRng, denseStack, infoNce, l2NormalizeRows, permutation, varianceRegulariser, type Stack } from '@scbench/engine';
 import type { StructuralHooks, TrainStepView } from '../structural/index.ts';
 
@@ -43,20 +44,6 @@ export interface AlignmentOptions {
   standardiseText?: boolean;
 }
 
-/** Columns centred to mean 0 and scaled to variance 1 (constant columns stay 0). */
-export function standardiseColumns(m: Matrix): Matrix {
-  const { rows, cols } = m;
-  const mean = new Float64Array(cols);
-  const sq = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += m.data[i * cols + j];
-  for (let j = 0; j < cols; j++) mean[j] /= rows;
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sq[j] += (m.data[i * cols + j] - mean[j]) ** 2;
-  const inv = Float64Array.from(sq, (v) => (v > 0 ? 1 / Math.sqrt(v / rows) : 0));
-  const out = new Float32Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = (m.data[i * cols + j] - mean[j]) * inv[j];
-  return { rows, cols, data: out };
-}
-
 export interface Alignment {
   /** Hooks for trainStructural: read-out Z, the `align` part (plus `cl` and `var`, logged only), head variables. */
   readonly hooks: StructuralHooks;
@@ -70,7 +57,8 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const rng = createRng(o.seed ^ 0x5eed);
   const headF: Stack = denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
   const headT: Stack = denseStack([zt.cols, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
-  const input = o.standardiseText ? standardiseColumns(zt) : zt;
+  // scanpy's pp.scale without clipping: constant columns become 0.
+  const input = o.standardiseText ? scale(zt, { maxValue: null }).data : zt;
   const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
   const n = zt.rows;
   const sample = o.maxCells > 0 && n > o.maxCells;

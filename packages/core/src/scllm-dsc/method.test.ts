@@ -4,7 +4,7 @@ import { synthetic } from '@scbench/datasets';
 import { initEngine, tf } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
 import { fakeEncoder, nameDescriber } from '../semantic/index.ts';
-import { alignment, standardiseColumns } from './alignment.ts';
+import { alignment } from './alignment.ts';
 import { makeScllmDsc } from './method.ts';
 import { SCLLM_DEFAULTS } from './params.ts';
 
@@ -111,15 +111,6 @@ describe('alignment heads', () => {
 });
 
 describe('text-view standardisation', () => {
-  it('centres and scales each column; a constant column becomes 0', () => {
-    const m = { rows: 4, cols: 2, data: Float32Array.of(1, 5, 2, 5, 3, 5, 6, 5) };
-    const s = standardiseColumns(m);
-    const col = (j: number) => [0, 1, 2, 3].map((i) => s.data[i * 2 + j]);
-    expect(col(0).reduce((a, b) => a + b, 0)).toBeCloseTo(0, 6);
-    expect(col(0).reduce((a, b) => a + b * b, 0) / 4).toBeCloseTo(1, 5);
-    expect(col(1)).toEqual([0, 0, 0, 0]);
-  });
-
   it('lets InfoNCE learn on a view that is one shared direction plus small per-cell offsets', () => {
     const n = 64;
     const d = 24;
