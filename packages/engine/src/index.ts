@@ -9,6 +9,7 @@ export { tf };
 export { initEngine, engineBackend, BACKENDS, type BackendName, type EngineOptions } from './backend.ts';
 export { createRng, permutation, type Rng } from './random.ts';
 export { toTensor, toMatrix, densify, rowArgmax } from './tensors.ts';
+export { stopGradient } from './stop-gradient.ts';
 export { loadLocalGraphModel, fileGraphModelHandler, type LocalGraphModel, type GraphInput, type GraphOutput } from './graph-model.ts';
 export { sparseMatrix, spmm, transposeCsr, type SparseMatrix } from './sparse.ts';
 

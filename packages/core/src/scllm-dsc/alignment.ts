@@ -24,7 +24,7 @@
  */
 import type { Matrix } from '@scbench/api';
 import { scale } from '@scbench/datasets';
-import { tf, createRng, denseStack, infoNce, l2NormalizeRows, permutation, varianceRegulariser, type Stack } from '@scbench/engine';
+import { tf, createRng, denseStack, infoNce, l2NormalizeRows, permutation, stopGradient, varianceRegulariser, type Stack } from '@scbench/engine';
 import type { StructuralHooks, TrainStepView } from '../structural/index.ts';
 
 export interface AlignmentOptions {
@@ -42,7 +42,25 @@ export interface AlignmentOptions {
   seed: number;
   /** Centre and scale each semantic-view dimension before the text head (see above). Default false (the code). */
   standardiseText?: boolean;
+  /**
+   * 'none' (the code): L_CL's gradient reaches both heads and the encoder. 'encoder': it reaches both heads but not
+   * the encoder (stop-gradient on h), so z_f is shaped by the structural terms only and the heads meet in between.
+   * 'structure': the structural side of L_CL is a fixed target (stop-gradient on Ẑf): only the text head learns, to
+   * place each cell's semantic view where the structural view put it (see the README's Quality section).
+   */
+  anchor?: AlignAnchor;
+  /**
+   * What the structural head reads: 'row' (the code: row-normalised h) or 'z' (the z the structural terms and
+   * structural-only k-means use — with 'row+column' that is column-scaled as well — times √N to undo the column
+   * norm's 1/√N). Default 'row'.
+   */
+  headInput?: HeadInput;
+  /** The text head's share β in the read-out Z = (1 − β)·Ẑf + β·Ẑt (the paper: ½). */
+  textShare?: number;
 }
+
+export type AlignAnchor = 'none' | 'encoder' | 'structure';
+export type HeadInput = 'row' | 'z';
 
 export interface Alignment {
   /** Hooks for trainStructural: read-out Z, the `align` part (plus `cl` and `var`, logged only), head variables. */
@@ -61,15 +79,19 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const input = o.standardiseText ? scale(zt, { maxValue: null }).data : zt;
   const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
   const n = zt.rows;
+  const share = o.textShare ?? 0.5;
+  const rootN = Math.sqrt(n);
+  const headInput = (h: tf.Tensor2D, z: tf.Tensor2D): tf.Tensor2D => (o.headInput === 'z' ? tf.mul(z, rootN) as tf.Tensor2D : l2NormalizeRows(h));
+  if (!(share >= 0 && share <= 1)) throw new Error(`alignment: textShare must be in [0, 1], got ${share}`);
   const sample = o.maxCells > 0 && n > o.maxCells;
   const sampleRng = createRng(o.seed ^ 0xa119);
   // readout() and trainParts() are called on the same step view; the heads run once per step.
   let last: { view: TrainStepView; f: tf.Tensor2D; t: tf.Tensor2D; z: tf.Tensor2D } | null = null;
   const project = (view: TrainStepView) => {
     if (last?.view === view) return last;
-    const f = l2NormalizeRows(headF.apply(l2NormalizeRows(view.h)));
+    const f = l2NormalizeRows(headF.apply(headInput(view.h, view.z)));
     const t = l2NormalizeRows(headT.apply(text));
-    const z = tf.mul(0.5, tf.add(f, t)) as tf.Tensor2D;
+    const z = (share === 0.5 ? tf.mul(0.5, tf.add(f, t)) : tf.add(tf.mul(1 - share, f), tf.mul(share, t))) as tf.Tensor2D;
     last = { view, f, t, z };
     return last;
   };
@@ -81,11 +103,12 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
     trainParts: useAlign
       ? (view) => {
         const { f, t } = project(view);
-        let fs = f;
+        let fs = o.anchor === 'structure' ? stopGradient(f)
+          : o.anchor === 'encoder' ? l2NormalizeRows(headF.apply(headInput(stopGradient(view.h), stopGradient(view.z)))) : f;
         let ts = t;
         if (sample) {
           const idx = tf.tensor1d(permutation(n, sampleRng).subarray(0, o.maxCells), 'int32');
-          fs = tf.gather(f, idx);
+          fs = tf.gather(fs, idx);
           ts = tf.gather(t, idx);
         }
         const cl = infoNce(ts, fs, o.tau);

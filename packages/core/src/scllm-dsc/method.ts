@@ -93,7 +93,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
       const weightAlign = p.align ? p.fCl : 0;
       if (view) {
         align = alignment(view.z, p.latent, {
-          projDim: r.projDim, tau: p.tau, varReg: p.varReg, weight: weightAlign, trained: r.headsTrained, maxCells: p.alignMaxCells, seed: ctx.seed, standardiseText: r.textStandardise,
+          projDim: r.projDim, tau: p.tau, varReg: p.varReg, weight: weightAlign, trained: r.headsTrained, maxCells: p.alignMaxCells, seed: ctx.seed, standardiseText: r.textStandardise, anchor: r.anchor, headInput: r.headInput, textShare: r.textShare,
         });
       }
       // Q's centres come from the k-means space; Q on Z with k-means on z_f is the code's mismatch (§6 bug 3).

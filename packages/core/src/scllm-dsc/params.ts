@@ -22,12 +22,14 @@
  * | klReduction       | 'sum' over cells (N× the other terms)         | 'batchmean'                               | 3.8     |
  * | textStandardise   | off: text head fed the raw view               | on: view columns centred + scaled         | 3.7     |
  * | deflate           | off: −tr(zᵀMz) rewards the trivial eigvector | on: trivial eigenvectors removed from M   | 4.6     |
+ * | anchor            | 'none': L_CL moves encoder and both heads    | 'structure': Ẑf a fixed target of L_CL    | 3.7     |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
 import { INPUT_TRANSFORMS, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
+import type { AlignAnchor, HeadInput } from './alignment.ts';
 
 export type Mode = 'corrected' | 'paper';
 export type Space = 'zf' | 'fused';
@@ -57,6 +59,8 @@ export const SCLLM_DEFAULTS = {
   klReduction: 'auto' as string,
   /** 'auto', 'on' or 'off': centre and scale the semantic view's columns before the text head (alignment.ts). */
   textStandardise: 'auto' as string,
+  /** 'auto', 'none' or 'structure': whether L_CL's gradient reaches the structural side (alignment.ts). */
+  anchor: 'auto' as string,
   /** input 'hvg-log': number of highly variable genes kept for the structural view. */
   hvg: 2000,
   /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
@@ -85,6 +89,10 @@ export const SCLLM_DEFAULTS = {
   tau: 0.1,
   varReg: 1e-2,
   omega: 0.5,
+  /** 'auto', 'row' or 'z': what the structural head reads (alignment.ts). */
+  headInput: 'auto' as string,
+  /** β, the text head's share in the read-out Z = (1 − β)·Ẑf + β·Ẑt: 'auto' = ½ (paper) or 0.2 (corrected); or a number. */
+  textShare: 'auto' as string | number,
   topK: 2048,
   hidden: 256,
   latent: 16,
@@ -124,6 +132,9 @@ export interface Resolved {
   deflate: boolean;
   klReduction: KlReduction;
   textStandardise: boolean;
+  anchor: AlignAnchor;
+  headInput: HeadInput;
+  textShare: number;
   activation: string;
 }
 
@@ -148,6 +159,9 @@ export const PAPER: Preset = {
   deflate: false,
   klReduction: 'sum',
   textStandardise: false,
+  anchor: 'none',
+  headInput: 'row',
+  textShare: 0.5,
   activation: 'linear',
 };
 
@@ -174,6 +188,13 @@ export const CORRECTED: Preset = {
   klReduction: 'batchmean',
   // Raw, the text view is one shared direction plus small offsets and InfoNCE never leaves log N (alignment.ts).
   textStandardise: true,
+  // Fed a text view weaker than the expression (USE-lite: GenePT-w ARI 0.20–0.35), the symmetric InfoNCE keeps
+  // only what both views share and drags z_f to the text geometry (mixology: 0.97 → 0.45 on z_f, README).
+  anchor: 'structure',
+  headInput: 'row',
+  // The USE-lite text view carries less cell-type signal than the expression (alone: ARI 0.20–0.39); at ½ it
+  // halves the read-out's contrast (mixology 0.57 at ½, 0.90 at 0.2; README "Quality").
+  textShare: 0.2,
   activation: 'linear',
 };
 
@@ -187,13 +208,18 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'activation'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'textShare' | 'activation'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
   const qSpace = p.qSpace === 'auto' && pre.qSpace === 'same' ? clusterSpace : pick<Space>('qSpace', p.qSpace, ['zf', 'fused'], pre.qSpace as Space);
   const clusterRefresh = pick<ClusterRefresh>('clusterRefresh', p.clusterRefresh, ['restart', 'warm'], pre.clusterRefresh);
   const targetSchedule = pick<TargetSchedule>('targetSchedule', p.targetSchedule, ['paper', 'every10'], pre.targetSchedule);
+  let textShare = pre.textShare;
+  if (p.textShare !== 'auto') {
+    textShare = Number(p.textShare);
+    if (!(textShare >= 0 && textShare <= 1)) throw new Error(`scllm-dsc: textShare must be 'auto' or a number in [0, 1], got '${p.textShare}'`);
+  }
   let projDim = pre.projDim;
   if (p.projDim !== 'auto') {
     projDim = Number(p.projDim);
@@ -220,6 +246,9 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     deflate: pick('deflate', p.deflate, ['on', 'off'], pre.deflate ? 'on' : 'off') === 'on',
     klReduction: pick<KlReduction>('klReduction', p.klReduction, ['sum', 'batchmean'], pre.klReduction),
     textStandardise: pick('textStandardise', p.textStandardise, ['on', 'off'], pre.textStandardise ? 'on' : 'off') === 'on',
+    anchor: pick<AlignAnchor>('anchor', p.anchor, ['none', 'encoder', 'structure'], pre.anchor),
+    headInput: pick<HeadInput>('headInput', p.headInput, ['row', 'z'], pre.headInput),
+    textShare,
     activation: p.activation === 'auto' ? pre.activation : String(p.activation),
   };
 }
@@ -234,6 +263,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `ae=${r.activation}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `textShare=${r.textShare}`, `ae=${r.activation}`,
   ].join(' ');
 }
