@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Matrix } from '@scbench/api';
 import { fromRows, zeros } from './dense.ts';
-import { knn, type KnnMetric } from './knn.ts';
+import { knn, knnFromRowBlocks, type KnnMetric } from './knn.ts';
 import { createRng } from './rng.ts';
 
 function random(n: number, d: number, seed: number): Matrix {
@@ -96,5 +96,31 @@ describe('knn', () => {
     expect(() => knn(x, 0)).toThrow(/k must be/);
     expect(() => knn(fromRows([[1, Infinity], [0, 0]]), 1)).toThrow(/data: entry 1/);
     expect(() => knn(x, 2, { metric: 'manhattan' as KnnMetric })).toThrow(/unknown metric/);
+  });
+});
+
+describe('knnFromRowBlocks', () => {
+  it('matches knn when handed the exact dot products, whatever the block size', () => {
+    const n = 70;
+    const d = 5;
+    const x = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, (_, t) => Math.sin(t * 1.3) + 0.1 * Math.cos(t * 0.7)) };
+    const norms = new Float64Array(n);
+    for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) norms[i] += x.data[i * d + f] ** 2;
+    const dots = (q0: number, q1: number): Float32Array => {
+      const out = new Float32Array((q1 - q0) * n);
+      for (let i = q0; i < q1; i++) for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let f = 0; f < d; f++) s += x.data[i * d + f] * x.data[j * d + f];
+        out[(i - q0) * n + j] = s;
+      }
+      return out;
+    };
+    const want = knn(x, 6);
+    for (const block of [1, 16, 70]) {
+      const got = knnFromRowBlocks(n, 6, norms, dots, block);
+      expect(got.indices).toEqual(want.indices);
+      for (let t = 0; t < want.distances.length; t++) expect(got.distances[t]).toBeCloseTo(want.distances[t], 5);
+    }
+    expect(() => knnFromRowBlocks(n, 6, norms, () => new Float32Array(3), 10)).toThrow(/block 0–10 has 3 dots/);
   });
 });

@@ -78,6 +78,34 @@ export function knn(data: Matrix, k: number, options: KnnOptions = {}): KnnResul
   return finish(heapD, heapI, n, k, metric);
 }
 
+/**
+ * Exact euclidean kNN where the caller supplies the dot products, a block of query rows at a time: `dots(q0, q1)`
+ * returns the (q1 − q0) × n products of those rows with every row. For a fast matrix product outside this
+ * package (the engine's), with the same heaps, tie-breaking and output as `knn`. `norms` are the squared row norms.
+ */
+export function knnFromRowBlocks(n: number, k: number, norms: Float64Array, dots: (q0: number, q1: number) => Float32Array, blockRows: number): KnnResult {
+  if (!Number.isInteger(k) || k < 1) throw new Error(`knn: k must be a positive integer, got ${k}`);
+  if (k > n - 1) throw new Error(`knn: k = ${k} but only ${n - 1} other points exist (data has ${n} rows)`);
+  if (norms.length !== n) throw new Error(`knnFromRowBlocks: ${norms.length} norms for ${n} rows`);
+  const heapD = new Float64Array(n * k).fill(Infinity);
+  const heapI = new Int32Array(n * k).fill(-1);
+  for (let q0 = 0; q0 < n; q0 += blockRows) {
+    const q1 = Math.min(n, q0 + blockRows);
+    const block = dots(q0, q1);
+    if (block.length !== (q1 - q0) * n) throw new Error(`knnFromRowBlocks: block ${q0}–${q1} has ${block.length} dots, expected ${(q1 - q0) * n}`);
+    for (let i = q0; i < q1; i++) {
+      const off = (i - q0) * n;
+      const ni = norms[i];
+      const hOff = i * k;
+      for (let j = 0; j < n; j++) {
+        const dist = ni + norms[j] - 2 * block[off + j];
+        if (dist <= heapD[hOff] && j !== i) offer(heapD, heapI, hOff, k, dist, j);
+      }
+    }
+  }
+  return finish(heapD, heapI, n, k, 'euclidean');
+}
+
 /** Rows scaled to unit norm (zero rows stay zero, so they sit at cosine distance 1 from everything). */
 function normalizedRows(X: Float32Array, n: number, d: number): Float32Array {
   const out = new Float32Array(n * d);

@@ -25,7 +25,15 @@ export interface PcaOptions {
   oversamples?: number;
   /** Power iterations, or 'auto' (default). */
   powerIterations?: number | 'auto';
+  /**
+   * Dense input only: computes X·M (transposeX false) or Xᵀ·M (true) for the n × p `x` given to `pca` and a
+   * row-major M of `l` columns — a faster matrix product from outside this package (the engine's). Default: the
+   * blocked float64-accumulating JS kernel. The products are all the O(n·p) work of a PCA.
+   */
+  product?: DenseProduct;
 }
+
+export type DenseProduct = (x: Matrix, m: Float64Array, l: number, transposeX: boolean) => Float64Array;
 
 export interface PcaResult {
   /** n × k: U·S, the coordinates of each row (scanpy's obsm['X_pca']). */
@@ -60,7 +68,7 @@ export function pca(x: Matrix | Csr, k: number, options: PcaOptions = {}): PcaRe
     if (x.data.length !== n * p) throw new Error(`pca: x has ${x.data.length} entries, expected ${n}×${p}`);
     assertFinite('pca: x', x.data);
   }
-  const op = linearOperator(x, center);
+  const op = linearOperator(x, center, isCsr(x) ? undefined : options.product);
   const l = Math.min(k + oversamples, n, p);
   const rng = createRng(options.seed ?? 0);
   const omega = new Float64Array(p * l);
@@ -90,7 +98,7 @@ interface Operator {
   totalVariance: number;
 }
 
-function linearOperator(x: Matrix | Csr, center: boolean): Operator {
+function linearOperator(x: Matrix | Csr, center: boolean, product?: DenseProduct): Operator {
   const n = x.rows;
   const p = x.cols;
   const colSums = new Float64Array(p);
@@ -116,11 +124,13 @@ function linearOperator(x: Matrix | Csr, center: boolean): Operator {
     if (center) mean[j] = mu;
     totalVariance += Math.max(0, colSq[j] - n * mu * mu) / (n - 1);
   }
-  const rawTimes = isCsr(x) ? (m: Float64Array, l: number) => csrTimes(x, m, l) : (m: Float64Array, l: number) => denseTimes(x, m, l);
+  const rawTimes = isCsr(x) ? (m: Float64Array, l: number) => csrTimes(x, m, l)
+    : product ? (m: Float64Array, l: number) => product(x, m, l, false) : (m: Float64Array, l: number) => denseTimes(x, m, l);
   let xt: Float32Array | null = null;
   const rawTransposeTimes = isCsr(x)
     ? (m: Float64Array, l: number) => csrTransposeTimes(x, m, l)
-    : (m: Float64Array, l: number) => denseTransposeTimes((xt ??= transpose(x).data), n, p, m, l);
+    : product ? (m: Float64Array, l: number) => product(x, m, l, true)
+      : (m: Float64Array, l: number) => denseTransposeTimes((xt ??= transpose(x).data), n, p, m, l);
   const times = (m: Float64Array, l: number): Float64Array => {
     const y = rawTimes(m, l);
     if (!center) return y;

@@ -36,6 +36,8 @@
 import { type Csr, type Matrix } from '@scbench/api';
 import { tf } from '@scbench/engine';
 import { csrFromTriplets, csrMatmulDense, knn, pca } from '@scbench/numerics';
+import { engineKnn } from './engine-knn.ts';
+import { engineProduct } from './engine-product.ts';
 
 export type GraphForm = 'dense' | 'factored' | 'sparse';
 
@@ -241,7 +243,17 @@ export function knnCosineAdjacency(x: Matrix, k: number, knnPcs = 50, seed = 0):
   const kk = Math.min(k, n - 1);
   const pcs = Math.min(knnPcs, p, n - 1);
   // Euclidean distance between unit rows is monotone in cosine, and PCA keeps euclidean geometry best.
-  const nb = pcs > 0 && pcs < p ? knn(pca(xhat, pcs, { seed }).scores, kk) : knn(xhat, kk, { metric: 'cosine' });
+  // On PCs, the PCA's products and the search's N² products run on the engine (engine-product.ts, engine-knn.ts);
+  // the exact-cosine search stays in numerics.
+  let nb;
+  if (pcs > 0 && pcs < p) {
+    const product = engineProduct(xhat);
+    try {
+      nb = engineKnn(pca(xhat, pcs, { seed, product: product.product }).scores, kk);
+    } finally {
+      product.dispose();
+    }
+  } else nb = knn(xhat, kk, { metric: 'cosine' });
   const dot = (i: number, j: number): number => {
     let s = 0;
     for (let t = 0, a = i * p, c = j * p; t < p; t++, a++, c++) s += xh[a] * xh[c];

@@ -1,0 +1,24 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { initEngine, tf } from '@scbench/engine';
+import { knn } from '@scbench/numerics';
+import { engineKnn } from './engine-knn.ts';
+
+beforeAll(async () => {
+  await initEngine({ backend: 'wasm' });
+});
+
+describe('engineKnn', () => {
+  it('finds the same neighbours as the plain-JS knn, in blocks of any size, and frees its tensors', () => {
+    const n = 300;
+    const d = 12;
+    const x = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, (_, t) => Math.sin(t * 0.91) * 3 + Math.cos(t * 0.13)) };
+    const want = knn(x, 10);
+    const start = tf.memory().numTensors;
+    for (const block of [7, 128, 300]) {
+      const got = engineKnn(x, 10, block);
+      expect(got.indices).toEqual(want.indices);
+      for (let t = 0; t < want.distances.length; t += 37) expect(got.distances[t]).toBeCloseTo(want.distances[t], 3);
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
