@@ -5,14 +5,18 @@
  *   L_CL  = bidirectional InfoNCE on S = ẐtẐfᵀ/τ   (τ = 0.1)
  *   L_var = Σ_{V ∈ {Ẑf, Ẑt}} mean_k relu(1 − √(Var(V[:,k]) + 1e-4))
  *   L_align = L_CL + λ·L_var                       (λ = 1e-2; weighted by f_cl = 0.3 in the total)
- *   Z = ½(Ẑf + Ẑt)                                  (the read-out space)
+ *   Z = ½(Ẑf + Ẑt)                                  (the read-out space; (1 − β)·Ẑf + β·Ẑt with `textShare` β)
  *
  * A projection head is Linear(in, p) → ReLU → Linear(p, p) with PyTorch's default init. The heads' variables are
  * handed to the optimiser only when `trained` (the released code never does, §6 bug 1: gradients pass through
  * the random heads into the encoder, the heads themselves stay at their initial values).
  *
- * The heads are always fed the row-normalised h (z_f as the code defines it), whatever normalisation the NCut
- * terms use, so the 'row+column' fix of §6 bug 5 does not also shrink the head's input by √N.
+ * The heads are fed the row-normalised h (z_f as the code defines it) by default, whatever normalisation the NCut
+ * terms use, so the 'row+column' fix of §6 bug 5 does not also shrink the head's input by √N (`headInput`).
+ *
+ * `anchor` (corrected: 'structure'): with a text view much weaker than the expression, the symmetric InfoNCE keeps
+ * what both views share and pulls z_f toward the text geometry; a stop-gradient on Ẑf makes the structure the
+ * target the text head learns to reach. Measured in the method's README ("Quality").
  *
  * `standardiseText` (corrected mode): the semantic view's rows are sums of the same gene embeddings, so every
  * cell's vector points almost the same way (the cell-specific part is a small offset from a shared mean). Fed raw,
