@@ -1,0 +1,40 @@
+/**
+ * What scLLM-DSC's read-out geometry costs before any training: takes a PCA-16 code of the 2,000 HVG log data as a
+ * stand-in for the linear AE's h, and prints the ARI of k-means (n_init 10, seed 0) on h, on z_f = rows(h) (the
+ * code's F.normalize), on the column-scaled z the structural terms use, and on the structural projection head's
+ * output normalise(head(·)) for three random heads (Linear 16→128 → ReLU → Linear 128→128, PyTorch init) — the
+ * Ẑf that makes up (1 − β) of the fused read-out Z. Labels are used only to score.
+ *
+ *   npx tsx tools/bench/scllm-dsc/readout-geometry.ts [--dataset pbmc3k]
+ */
+import { parseArgs } from 'node:util';
+import type { Matrix } from '@scbench/api';
+import { standardPipeline, toDense } from '@scbench/datasets';
+import { createRng, denseStack, initEngine, l2NormalizeRows, tf, toMatrix } from '@scbench/engine';
+import { scoreAll } from '@scbench/metrics';
+import { kmeans, pca } from '@scbench/numerics';
+import { loadForRun } from './common.ts';
+
+const { values: args } = parseArgs({ options: { dataset: { type: 'string', default: 'pbmc3k' } } });
+await initEngine();
+const { dataset, truth } = await loadForRun(args.dataset!);
+const logHvg = toDense(standardPipeline(dataset, { hvg: 2000, scale: false }).data) as Matrix;
+const h = pca(logHvg, 16, { seed: 0 }).scores;
+const n = h.rows;
+console.log(`${dataset.id}: ${n} cells, k = ${dataset.nClusters}; h = PCA 16 of the 2,000 HVG log data`);
+const ari = (m: Matrix, name: string): void => {
+  const labels = kmeans(m, dataset.nClusters, { nInit: 10, seed: 0 }).labels;
+  console.log(`  ${name.padEnd(44)} ARI ${scoreAll(truth.labels, labels).ari.toFixed(3)}`);
+};
+tf.tidy(() => {
+  const rows = l2NormalizeRows(tf.tensor2d(h.data, [n, 16]));
+  const z = tf.mul(tf.div(rows, tf.norm(rows, 'euclidean', 0, true)), Math.sqrt(n)) as tf.Tensor2D;
+  ari(h, 'h');
+  ari(toMatrix(rows), 'z_f = rows(h)');
+  ari(toMatrix(z), "z = cols(rows(h))·√N ('row+column')");
+  for (const seed of [1, 2, 3]) {
+    const head = denseStack([16, 128, 128], createRng(seed), { activation: 'relu', init: 'torch' });
+    ari(toMatrix(l2NormalizeRows(head.apply(rows))), `Ẑf = normalise(head(z_f)), random head ${seed}`);
+    head.variables.forEach((v) => v.dispose());
+  }
+});
