@@ -23,6 +23,8 @@
  * | textStandardise   | off: text head fed the raw view               | on: view columns centred + scaled         | 3.7     |
  * | deflate           | off: −tr(zᵀMz) rewards the trivial eigvector | on: trivial eigenvectors removed from M   | 4.6     |
  * | anchor            | 'none': L_CL moves encoder and both heads    | 'structure': Ẑf a fixed target of L_CL    | 3.7     |
+ * | textShare         | ½: Z = ½(Ẑf + Ẑt)                            | 0.2: Z = 0.8·Ẑf + 0.2·Ẑt                  | 3.7     |
+ * | headInput         | 'row': the structural head reads rows(h)     | 'row' ('z' measured, not better)          | 3.7     |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
