@@ -9,3 +9,18 @@ export const median = (xs: number[]): number => {
 
 /** Resident set size now, in MiB. */
 export const mb = (): number => process.memoryUsage().rss / 2 ** 20;
+
+/**
+ * A ctx.progress that prints "stage done/total (elapsed)" to stderr at most every `everyMs` (and at each stage's
+ * end), so a long run — a first embedding, a 100,000-cell graph — does not look hung. stdout keeps the figures.
+ */
+export function stderrProgress(everyMs = 15000): (stage: string, done: number, total: number) => void {
+  const t0 = performance.now();
+  let last = -Infinity;
+  return (stage, done, total) => {
+    const now = performance.now();
+    if (now - last < everyMs && done < total) return;
+    last = now;
+    process.stderr.write(`  … ${stage} ${done}/${total} (${((now - t0) / 1000).toFixed(0)} s)\n`);
+  };
+}

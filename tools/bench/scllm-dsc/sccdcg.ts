@@ -14,7 +14,7 @@ import type { Context } from '@scbench/api';
 import { sccdcg } from '@scbench/baseline-sccdcg';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { loadForRun, mb, median } from './common.ts';
+import { loadForRun, mb, median, stderrProgress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +44,7 @@ for (const graph of args.graphs!.split(',')) {
       if (event === 'train-timing') timing.push(values!);
       peak = Math.max(peak, mb());
     },
-    progress: () => undefined,
+    progress: stderrProgress(),
     snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
     cache: (_k, make) => make(),
   };

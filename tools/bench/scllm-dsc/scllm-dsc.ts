@@ -18,7 +18,7 @@ import type { Context, ParamValue } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { loadForRun, mb, median } from './common.ts';
+import { loadForRun, mb, median, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -63,7 +63,7 @@ for (const mode of args.modes!.split(',')) {
       if (event === 'train-timing') timing.push(values!);
       peak = Math.max(peak, mb());
     },
-    progress: () => undefined,
+    progress: stderrProgress(),
     snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
     cache: diskCache(args.cache!),
   };
