@@ -10,18 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { OnnxGraph, OnnxNode } from './onnx-model.ts';
 import { ortTensor, type OrtTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
+import type { TensorInfo, WasmBackend } from './wasm-kernels.ts';
 
-interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-
-/** The parts of tfjs-backend-wasm's BackendWasm these kernels use. */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 
 type Activation = 'linear' | 'relu' | 'relu6' | 'elu' | 'prelu' | 'leakyrelu' | 'sigmoid';
 

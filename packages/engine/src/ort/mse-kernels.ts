@@ -7,20 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
+import type { TensorInfo, WasmBackend } from './wasm-kernels.ts';
 import { ortKernelStats } from './matmul-kernels.ts';
 
 export const MSE_KERNEL = 'ScbenchMse';
 export const MSE_GRAD_KERNEL = 'ScbenchMseGrad';
 
-interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 
 const flat = (t: TensorInfo): number => t.shape.reduce((a, b) => a * b, 1);
 

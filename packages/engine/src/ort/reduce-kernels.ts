@@ -7,16 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
 import { ortKernelStats } from './matmul-kernels.ts';
+import { kernelOverride, type TensorInfo, type WasmBackend } from './wasm-kernels.ts';
 
-interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 interface ReduceArgs {
   inputs: { x: TensorInfo };
   backend: WasmBackend;
@@ -24,7 +16,6 @@ interface ReduceArgs {
 }
 
 const MIN_SIZE = 1 << 16;
-let originals: Map<string, tf.KernelConfig> | null = null;
 
 function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
   return (args: ReduceArgs): TensorInfo => {
@@ -33,7 +24,7 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
     const size = x.shape.reduce((a, b) => a * b, 1);
     if (x.dtype !== 'float32' || size < MIN_SIZE || rank === 0) {
       ortKernelStats.fallback++;
-      return originals!.get(kernel)!.kernelFunc(args as never) as TensorInfo;
+      return override.original(kernel)(args as never) as TensorInfo;
     }
     const ax = args.attrs.axis;
     const listed = ax == null ? x.shape.map((_, i) => i) : Array.isArray(ax) ? ax : [ax];
@@ -60,27 +51,10 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
   };
 }
 
-export function installOrtReduceKernels(): void {
-  if (originals) return;
-  originals = new Map();
-  const kernels: [string, 'ReduceSum' | 'ReduceMean'][] = [
-    [tf.Sum, 'ReduceSum'],
-    [tf.Mean, 'ReduceMean'],
-  ];
-  for (const [name, op] of kernels) {
-    const k = tf.getKernel(name, 'wasm');
-    if (!k) throw new Error(`installOrtReduceKernels: wasm has no ${name} kernel`);
-    originals.set(name, k);
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: reduce(op, name) as never });
-  }
-}
+const override = kernelOverride('installOrtReduceKernels', [
+  [tf.Sum, reduce('ReduceSum', tf.Sum) as never],
+  [tf.Mean, reduce('ReduceMean', tf.Mean) as never],
+]);
 
-export function uninstallOrtReduceKernels(): void {
-  if (!originals) return;
-  for (const [name, k] of originals) {
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel(k);
-  }
-  originals = null;
-}
+export const installOrtReduceKernels = (): void => override.install();
+export const uninstallOrtReduceKernels = (): void => override.uninstall();

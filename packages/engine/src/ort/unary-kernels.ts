@@ -7,23 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
 import { ortKernelStats } from './matmul-kernels.ts';
+import { kernelOverride, type TensorInfo, type WasmBackend } from './wasm-kernels.ts';
 
-interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 interface UnaryArgs {
   inputs: { x: TensorInfo };
   backend: WasmBackend;
 }
 
 const MIN_SIZE = 1 << 16;
-let originals: Map<string, tf.KernelConfig> | null = null;
 
 function unary(op: 'Exp', kernel: string) {
   return (args: UnaryArgs): TensorInfo => {
@@ -31,7 +22,7 @@ function unary(op: 'Exp', kernel: string) {
     const size = x.shape.reduce((a, b) => a * b, 1);
     if (x.dtype !== 'float32' || size < MIN_SIZE) {
       ortKernelStats.fallback++;
-      return originals!.get(kernel)!.kernelFunc(args as never) as TensorInfo;
+      return override.original(kernel)(args as never) as TensorInfo;
     }
     const out = args.backend.makeOutput(x.shape, 'float32');
     const Tensor = ortTensor();
@@ -51,23 +42,7 @@ function unary(op: 'Exp', kernel: string) {
   };
 }
 
-export function installOrtUnaryKernels(): void {
-  if (originals) return;
-  originals = new Map();
-  for (const [name, op] of [[tf.Exp, 'Exp']] as const) {
-    const k = tf.getKernel(name, 'wasm');
-    if (!k) throw new Error(`installOrtUnaryKernels: wasm has no ${name} kernel`);
-    originals.set(name, k);
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: unary(op, name) as never });
-  }
-}
+const override = kernelOverride('installOrtUnaryKernels', [[tf.Exp, unary('Exp', tf.Exp) as never]]);
 
-export function uninstallOrtUnaryKernels(): void {
-  if (!originals) return;
-  for (const [name, k] of originals) {
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel(k);
-  }
-  originals = null;
-}
+export const installOrtUnaryKernels = (): void => override.install();
+export const uninstallOrtUnaryKernels = (): void => override.uninstall();
