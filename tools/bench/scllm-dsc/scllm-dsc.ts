@@ -101,4 +101,12 @@ for (const mode of args.modes!.split(',')) {
     const marks = snapshots.filter((s, i) => i === 0 || i === snapshots.length - 1 || s.epoch % Math.max(1, Math.round(tr / 8)) === 0);
     console.log(`  ARI by epoch: ${marks.map((s) => `${s.epoch}:${f(scoreAll(truth.labels, s.labels).ari, 2)}`).join(' ')}`);
   }
+  // Label-free: the share of cells whose label changed over each 10 epochs (DEC's convergence statistic).
+  const moved = snapshots.filter((s) => s.epoch % 10 === 0 && s.epoch > 10).map((s) => {
+    const prev = snapshots.find((p) => p.epoch === s.epoch - 10)!;
+    let c = 0;
+    for (let i = 0; i < s.labels.length; i++) if (s.labels[i] !== prev.labels[i]) c++;
+    return `${s.epoch}:${f(c / s.labels.length, 3)}`;
+  });
+  if (moved.length) console.log(`  labels changed per 10 epochs: ${moved.join(' ')}`);
 }

@@ -81,7 +81,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
 
       // ------------------------------------------------------------ structural view (§3.6)
       const { x, steps: inputSteps } = structuralInput(data, { transform: r.input, hvg: p.hvg });
-      const form = chooseGraphForm(p.graph, x.rows, p.sparseAbove);
+      const form = chooseGraphForm(p.graph, x.rows, p.sparseAbove, r.mode);
       if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`scllm-dsc: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
       ctx.progress('graph', 0, 1);
       const graph = structuralGraph(x, { form, balancer: p.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed, deflate: r.deflate });

@@ -46,9 +46,12 @@ describe('resolveSwitches', () => {
     expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, anchor: 'text' })).toThrow(/anchor must be 'auto' or one of none, encoder, structure/);
   });
 
-  it('chooses the graph form by size unless told', () => {
-    expect(chooseGraphForm('auto', 1000, 50000)).toBe('factored');
-    expect(chooseGraphForm('auto', 100000, 50000)).toBe('sparse');
+  it('chooses the graph form by mode and size unless told', () => {
+    expect(chooseGraphForm('auto', 1000, 50000, 'paper')).toBe('factored');
+    expect(chooseGraphForm('auto', 100000, 50000, 'paper')).toBe('sparse');
+    expect(chooseGraphForm('auto', 1000, 50000, 'corrected')).toBe('sparse');
+    expect(chooseGraphForm('auto', 1000, 50000)).toBe('sparse');
+    expect(chooseGraphForm('factored', 1000, 50000, 'corrected')).toBe('factored');
     expect(chooseGraphForm('dense', 100000, 50000)).toBe('dense');
     expect(() => chooseGraphForm('knn', 10, 5)).toThrow(/graph/);
   });
