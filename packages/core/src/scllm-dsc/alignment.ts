@@ -95,7 +95,7 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
     if (last?.view === view) return last;
     const f = l2NormalizeRows(headF.apply(headInput(view.h, view.z)));
     const t = l2NormalizeRows(headT.apply(text));
-    const z = (share === 0.5 ? tf.mul(0.5, tf.add(f, t)) : tf.add(tf.mul(1 - share, f), tf.mul(share, t))) as tf.Tensor2D;
+    const z = tf.add(tf.mul(1 - share, f), tf.mul(share, t)) as tf.Tensor2D; // β = ½: the same numbers as ½(f + t) (halving is exact in binary floats)
     last = { view, f, t, z };
     return last;
   };

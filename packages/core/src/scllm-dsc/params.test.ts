@@ -50,9 +50,8 @@ describe('resolveSwitches', () => {
     expect(chooseGraphForm('auto', 1000, 50000, 'paper')).toBe('factored');
     expect(chooseGraphForm('auto', 100000, 50000, 'paper')).toBe('sparse');
     expect(chooseGraphForm('auto', 1000, 50000, 'corrected')).toBe('sparse');
-    expect(chooseGraphForm('auto', 1000, 50000)).toBe('sparse');
     expect(chooseGraphForm('factored', 1000, 50000, 'corrected')).toBe('factored');
-    expect(chooseGraphForm('dense', 100000, 50000)).toBe('dense');
-    expect(() => chooseGraphForm('knn', 10, 5)).toThrow(/graph/);
+    expect(chooseGraphForm('dense', 100000, 50000, 'corrected')).toBe('dense');
+    expect(() => chooseGraphForm('knn', 10, 5, 'paper')).toThrow(/graph/);
   });
 });

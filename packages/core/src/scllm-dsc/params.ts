@@ -262,7 +262,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
  * graph the NCut term sees mostly global similarity, on the kNN graph the local neighbourhoods every classical
  * pipeline clusters (measured in the README, "Quality": +0.05 to +0.19 ARI on the four shared datasets).
  */
-export function chooseGraphForm(graph: string, cells: number, sparseAbove: number, mode: Mode = 'corrected'): GraphForm {
+export function chooseGraphForm(graph: string, cells: number, sparseAbove: number, mode: Mode): GraphForm {
   const preset: GraphForm = mode === 'corrected' || cells > sparseAbove ? 'sparse' : 'factored';
   return pick<GraphForm>('graph', graph, ['dense', 'factored', 'sparse'], preset);
 }
