@@ -34,6 +34,11 @@ function requested(opts: EngineOptions): BackendName | 'auto' {
   return b;
 }
 
+/** Threads for CPU work outside the kernels (k-means restarts): `SCBENCH_THREADS`, else all cores. */
+export function cpuThreads(): number {
+  return threadCount({});
+}
+
 function threadCount(opts: EngineOptions): number {
   const env = Number(process.env.SCBENCH_THREADS);
   const n = opts.threads ?? (Number.isInteger(env) && env > 0 ? env : availableParallelism());

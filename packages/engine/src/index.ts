@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 export { tf };
-export { initEngine, engineBackend, BACKENDS, type BackendName, type EngineOptions } from './backend.ts';
+export { initEngine, engineBackend, cpuThreads, BACKENDS, type BackendName, type EngineOptions } from './backend.ts';
 export { createRng, permutation, type Rng } from './random.ts';
 export { toTensor, toMatrix, densify, rowArgmax } from './tensors.ts';
 export { stopGradient } from './stop-gradient.ts';

@@ -1,7 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Matrix } from '@scbench/api';
 import { fromRows, zeros } from './dense.ts';
-import { kmeans, kmeansPlusPlus, nearestCenters } from './kmeans.ts';
+import { kmeans, kmeansPlusPlus, kmeansRestarts, nearestCenters } from './kmeans.ts';
 import { createRng } from './rng.ts';
 
 /** Gaussian blobs: `k` centres spread by `spread`, unit noise. */
@@ -128,6 +128,31 @@ describe('kmeans', () => {
     expect(a.inertia).toBe(b.inertia);
     const many = kmeans(x, 8, { seed: 11, nInit: 10 });
     expect(many.inertia).toBeLessThanOrEqual(a.inertia);
+  });
+
+  it('gives the same result on worker threads as on one thread (restarts are independent streams)', () => {
+    const { x } = blobs(600, 5, 6, 1.5, 8);
+    const one = kmeans(x, 6, { seed: 3, nInit: 7 });
+    const warn = jest.spyOn(process.stderr, 'write'); // a helper that fails to start falls back with a warning
+    for (const threads of [2, 3]) {
+      const many = kmeans(x, 6, { seed: 3, nInit: 7, threads });
+      expect(many.inertia).toBe(one.inertia);
+      expect(Array.from(many.labels)).toEqual(Array.from(one.labels));
+      expect(Array.from(many.centers.data)).toEqual(Array.from(one.centers.data));
+    }
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(() => kmeans(x, 6, { threads: 0 })).toThrow(/threads must be/);
+  });
+
+  it('restart r uses the r-th stream forked from the seed, and the lowest inertia wins', () => {
+    const { x } = blobs(400, 3, 5, 1, 9);
+    const master = createRng(21);
+    const streams = [0, 1, 2, 3].map(() => master.nextUint32());
+    const single = kmeansRestarts({ X: x.data, n: 400, d: 3, k: 5, seeds: streams, maxIter: 300, tol: 0 });
+    const best = Math.min(...single.map((r) => r.inertia));
+    expect(single.map((r) => r.inertia)).not.toEqual(new Array(4).fill(best)); // the restarts do differ
+    expect(kmeans(x, 5, { seed: 21, nInit: 4, tol: 0, threads: 2 }).inertia).toBe(best);
   });
 
   it('k-means++ picks data rows, one per well-separated blob', () => {

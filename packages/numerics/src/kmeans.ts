@@ -6,9 +6,14 @@
  * Speed: the Lloyd iterations use Hamerly's bounds (one upper bound to the own centre, one lower bound to the
  * second-closest centre, per point). It is an *exact* acceleration: labels and centres are those of plain Lloyd
  * (up to exact ties), but after the first few iterations most points skip the k distance computations.
+ *
+ * Threads: the restarts are independent (each its own RNG stream, forked in order from the seed), so `threads > 1`
+ * runs them on worker threads (`kmeans-threads.ts`) with the same result as one thread — sklearn parallelises its
+ * Lloyd loop with OpenMP for the same reason.
  */
 import type { Matrix } from '@scbench/api';
 import { assertFinite } from './dense.ts';
+import { restartsOnThreads } from './kmeans-threads.ts';
 import { createRng, type Rng } from './rng.ts';
 
 export interface KMeansOptions {
@@ -21,6 +26,8 @@ export interface KMeansOptions {
   seed?: number;
   /** Explicit initial centres (k × d). Then only one run is made, as sklearn does for an array init. */
   init?: Matrix;
+  /** Threads for the restarts (the calling one included). Any value gives the same result. Default 1. */
+  threads?: number;
 }
 
 export interface KMeansResult {
@@ -50,17 +57,41 @@ export function kmeans(data: Matrix, k: number, options: KMeansOptions = {}): KM
     assertFinite('kmeans: init', options.init.data);
     nInit = 1;
   }
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`kmeans: threads must be a positive integer, got ${threads}`);
   const tol = tolRel * meanVariance(X, n, d);
+  if (options.init) return lloyd(X, n, d, k, Float64Array.from(options.init.data), maxIter, tol);
+  // One independent stream per restart (what master.fork() draws): run r does not depend on run r-1's draws,
+  // so the restarts can run anywhere, in any order.
   const master = createRng(options.seed ?? 0);
-  let best: KMeansResult | undefined;
-  for (let run = 0; run < nInit; run++) {
-    const rng = master.fork(); // one independent stream per restart: run r does not depend on run r-1's draws
-    const seeding = options.init ? undefined : seedPlusPlus(X, n, d, k, rng);
-    const centers = seeding ? seeding.centers : Float64Array.from(options.init!.data);
-    const res = lloyd(X, n, d, k, centers, maxIter, tol, seeding);
-    if (!best || res.inertia < best.inertia) best = res;
-  }
-  return best!;
+  const seeds = Array.from({ length: nInit }, () => master.nextUint32());
+  const job = { X, n, d, k, seeds, maxIter, tol };
+  const results = threads > 1 && nInit > 1 ? restartsOnThreads(job, threads, kmeansRestarts) : kmeansRestarts(job);
+  let best = results[0];
+  for (const res of results) if (res.inertia < best.inertia) best = res; // first lowest, as one thread in order
+  return best;
+}
+
+/** A batch of k-means++ restarts on shared data: what one thread runs. */
+export interface RestartJob {
+  X: Float32Array;
+  n: number;
+  d: number;
+  k: number;
+  /** One RNG seed per restart. */
+  seeds: readonly number[];
+  maxIter: number;
+  /** Absolute tolerance on the total squared centre shift. */
+  tol: number;
+}
+
+/** Runs each restart of `job` in order; one result per seed. */
+export function kmeansRestarts(job: RestartJob): KMeansResult[] {
+  const { X, n, d, k, maxIter, tol } = job;
+  return job.seeds.map((seed) => {
+    const seeding = seedPlusPlus(X, n, d, k, createRng(seed));
+    return lloyd(X, n, d, k, seeding.centers, maxIter, tol, seeding);
+  });
 }
 
 /** Index of the nearest centre for each row of `data`, with the squared distance. */

@@ -29,11 +29,13 @@ export interface RefreshOptions {
   seed: number;
   /** Permute onto the previous centres (Hungarian). */
   match: boolean;
+  /** Threads for the restarts (same result for any value). Default 1. */
+  threads?: number;
 }
 
 export function refreshClusters(z: Matrix, k: number, prev: ClusterState | null, o: RefreshOptions): ClusterState {
   const warm = o.refresh === 'warm' && prev !== null && prev.centres.cols === z.cols;
-  const km = warm ? kmeans(z, k, { init: prev.centres, seed: o.seed }) : kmeans(z, k, { nInit: o.nInit, seed: o.seed });
+  const km = warm ? kmeans(z, k, { init: prev.centres, seed: o.seed }) : kmeans(z, k, { nInit: o.nInit, seed: o.seed, threads: o.threads });
   const next = { labels: km.labels, centres: km.centers };
   return o.match && prev !== null && prev.centres.cols === z.cols ? matchClusters(prev.centres, next) : next;
 }

@@ -18,7 +18,7 @@
  * (the fused Z) for Q and/or k-means, without touching this loop.
  */
 import type { Context, Matrix } from '@scbench/api';
-import { tf, createRng, fit, studentT, toMatrix } from '@scbench/engine';
+import { tf, createRng, cpuThreads, fit, studentT, toMatrix } from '@scbench/engine';
 import { refreshClusters, type ClusterRefresh, type ClusterState } from './clusters.ts';
 import type { StructuralGraph } from './graphs.ts';
 import { entropyTerm, normaliseEmbedding, spectralParts, targetLoss, weightedTotal, type KlForm, type KlReduction, type Normalisation, type StructuralWeights } from './losses.ts';
@@ -104,7 +104,7 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
   };
   const readStash = (): Matrix => toMatrix(stash!);
   let target: tf.Tensor2D | null = null;
-  const kmOpts = { refresh: o.clusterRefresh, nInit: o.nInit, seed: ctx.seed, match: o.matchClusters };
+  const kmOpts = { refresh: o.clusterRefresh, nInit: o.nInit, seed: ctx.seed, match: o.matchClusters, threads: cpuThreads() };
   try {
     // ---------------------------------------------------------------- pre-train
     let best = { total: Infinity, epoch: 0, weights: null as Float32Array[] | null, z: null as Matrix | null };
