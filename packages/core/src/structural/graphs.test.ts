@@ -93,6 +93,22 @@ describe('structural graphs', () => {
     }
   });
 
+  it('takes signed input in the kNN form: an anti-correlated neighbour is no edge, the factored form refuses it', () => {
+    const signed = tinyCounts(40, 6, 3);
+    for (let t = 0; t < signed.data.length; t++) signed.data[t] -= 2; // centred-ish counts: cosines of both signs
+    const a = knnCosineAdjacency(signed, 8, 0);
+    let offDiagonal = 0;
+    for (let i = 0; i < 40; i++) {
+      for (let q = a.indptr[i]; q < a.indptr[i + 1]; q++) {
+        if (a.indices[q] === i) continue;
+        offDiagonal++;
+        expect(a.data[q]).toBeGreaterThan(0);
+      }
+    }
+    expect(offDiagonal).toBeGreaterThan(0);
+    expect(() => structuralGraph(signed, { form: 'factored', balancer: 0.5 })).toThrow(/non-negative input/);
+  });
+
   it.each(['dense', 'factored', 'sparse'] as const)('deflate removes each graph\'s trivial eigenvector D^{1/2}·1 (%s)', (form) => {
     const b = 0.3;
     // Reference: degrees of A₁ and A₂ by hand, uᵢ = √dᵢ/‖√dᵢ‖, M' = M − b·u₁u₁ᵀ − (1 − b)·u₂u₂ᵀ.

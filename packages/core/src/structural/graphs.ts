@@ -279,6 +279,7 @@ export function knnCosineAdjacency(x: Matrix, k: number, knnPcs = 50, seed = 0):
       if (seen.has(key)) continue; // union: an edge found from both ends is stored once per direction
       seen.add(key);
       const v = dot(i, j);
+      if (!(v > 0)) continue; // signed input ('hvg-scaled'): an anti-correlated neighbour is no edge
       push(i, j, v);
       push(j, i, v);
     }

@@ -11,17 +11,20 @@
  *   `hvg` most variable genes (Seurat dispersion) — the input the classical baselines cluster. No z-scoring: the
  *   cosine graphs (and the factored form's A₂ = A₁²) need non-negative values, and unit-variance genes would
  *   give every noisy gene the weight of a marker in a linear AE's reconstruction.
+ * - 'hvg-scaled': 'hvg-log' then scanpy's `scale` (each gene centred to mean 0, unit variance, clipped at 10) —
+ *   exactly what the PCA + k-means pipeline clusters. Values are signed, so only the kNN graph form takes it
+ *   (cosines between neighbours; a negative one is dropped as an edge).
  */
 import { isCsr, type Csr, type Dataset, type Matrix } from '@scbench/api';
 import { log1p, normalizeTotal, standardPipeline } from '@scbench/datasets';
 
-export type InputTransform = 'raw' | 'log1p' | 'hvg-log';
-export const INPUT_TRANSFORMS: readonly InputTransform[] = ['raw', 'log1p', 'hvg-log'];
+export type InputTransform = 'raw' | 'log1p' | 'hvg-log' | 'hvg-scaled';
+export const INPUT_TRANSFORMS: readonly InputTransform[] = ['raw', 'log1p', 'hvg-log', 'hvg-scaled'];
 
 export interface StructuralInputOptions {
-  /** 'raw' (original), 'log1p' or 'hvg-log' (see the file comment). */
+  /** 'raw' (original), 'log1p', 'hvg-log' or 'hvg-scaled' (see the file comment). */
   transform?: InputTransform;
-  /** 'hvg-log': how many highly variable genes (default 2000; all genes if fewer). */
+  /** 'hvg-log' / 'hvg-scaled': how many highly variable genes (default 2000; all genes if fewer). */
   hvg?: number;
   /** Round to integers, as the original does for Meuro only (default false). */
   round?: boolean;
@@ -45,10 +48,10 @@ export function structuralInput(data: Dataset, opts: StructuralInputOptions = {}
     if (data.valueType !== 'raw counts') throw new Error(`structuralInput: transform 'log1p' needs raw counts, dataset '${data.id}' holds ${data.valueType} — use input 'raw' or 'hvg-log'`);
     m = log1p(normalizeTotal(m, { targetSum: 1e4 }));
     steps = ['normalize_total(10000)', 'log1p'];
-  } else if (transform === 'hvg-log') {
+  } else if (transform === 'hvg-log' || transform === 'hvg-scaled') {
     // Scaled data have lost the non-negativity the cosine graphs need, and HVG selection needs un-scaled values.
-    if (data.valueType === 'scaled') throw new Error(`structuralInput: transform 'hvg-log' needs counts or log-normalised values, dataset '${data.id}' is already scaled — use input 'raw'`);
-    const pre = standardPipeline(data, { hvg: opts.hvg ?? 2000, scale: false });
+    if (data.valueType === 'scaled') throw new Error(`structuralInput: transform '${transform}' needs counts or log-normalised values, dataset '${data.id}' is already scaled — use input 'raw'`);
+    const pre = standardPipeline(data, { hvg: opts.hvg ?? 2000, scale: transform === 'hvg-scaled' });
     m = pre.data;
     steps = pre.steps;
   } else if (transform !== 'raw') {
