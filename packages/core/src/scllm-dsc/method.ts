@@ -121,6 +121,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
           matchClusters: r.matchClusters,
           pretrainCheckpoint: checkpoint,
           autoencoder: { hidden: p.hidden, latent: p.latent, activation },
+          aeInit: r.aeInit,
           smokeEpochs: 2,
         }, ctx, align ? { ...align.hooks, assignOn: fused(r.qSpace), clusterOn: fused(r.clusterSpace) } : {});
 

@@ -8,7 +8,7 @@ describe('resolveSwitches', () => {
       mode: 'paper', headsTrained: false, targetSchedule: 'paper', klForm: 'paper', qSpace: 'fused', clusterSpace: 'zf',
       trainNormalise: 'row', projDim: 16, textFusion: 'raw', textWeighting: 'paper', sentence: 'paper', template: 'paper',
       clusterRefresh: 'restart', matchClusters: false, input: 'raw', deflate: false, activation: 'linear',
-      anchor: 'none', headInput: 'row', textShare: 0.5,
+      anchor: 'none', headInput: 'row', textShare: 0.5, aeInit: 'random',
     });
   });
 
@@ -31,6 +31,9 @@ describe('resolveSwitches', () => {
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, targetSchedule: 'paper', clusterRefresh: 'restart' }).matchClusters).toBe(false);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'raw' }).input).toBe('raw');
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'hvg-log' }).input).toBe('hvg-log');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'hvg-scaled' }).input).toBe('hvg-scaled');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, aeInit: 'pca' }).aeInit).toBe('pca');
+    expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, aeInit: 'xavier' })).toThrow(/aeInit must be 'auto' or one of random, pca/);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, deflate: 'off' }).deflate).toBe(false);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper', deflate: 'on' }).deflate).toBe(true);
     expect(CORRECTED.input).toBe(resolveSwitches(SCLLM_DEFAULTS).input);

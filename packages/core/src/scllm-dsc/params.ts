@@ -26,11 +26,12 @@
  * | textShare         | ½: Z = ½(Ẑf + Ẑt)                            | 0.2: Z = 0.8·Ẑf + 0.2·Ẑt                  | 3.7     |
  * | headInput         | 'row': the structural head reads rows(h)     | 'row' ('z' measured, not better)          | 3.7     |
  * | graph             | complete cosine graphs (exact, factored)     | kNN graphs (k 15), see chooseGraphForm    | 3.6     |
+ * | aeInit            | 'random' (PyTorch's init)                    | see CORRECTED.aeInit                      | 6.16    |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
-import { INPUT_TRANSFORMS, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
+import { AUTOENCODER_INITS, INPUT_TRANSFORMS, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
 import type { AlignAnchor, HeadInput } from './alignment.ts';
 
@@ -68,6 +69,8 @@ export const SCLLM_DEFAULTS = {
   hvg: 2000,
   /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
   activation: 'auto' as string,
+  /** 'auto', 'random' (PyTorch's init, the original) or 'pca' (the linear AE's MSE optimum; structural/pca-init.ts). */
+  aeInit: 'auto' as string,
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
   /** 'on' or 'off' (structural only; also forced off, and recorded, on datasets without gene names/species). */
   semantic: 'on',
@@ -139,6 +142,7 @@ export interface Resolved {
   headInput: HeadInput;
   textShare: number;
   activation: string;
+  aeInit: AutoencoderInit;
 }
 
 type Preset = Omit<Resolved, 'mode' | 'qSpace'> & { qSpace: Space | 'same' };
@@ -166,6 +170,7 @@ export const PAPER: Preset = {
   headInput: 'row',
   textShare: 0.5,
   activation: 'linear',
+  aeInit: 'random',
 };
 
 /** Each fault fixed. */
@@ -199,6 +204,7 @@ export const CORRECTED: Preset = {
   // halves the read-out's contrast (mixology 0.57 at ½, 0.90 at 0.2; README "Quality").
   textShare: 0.2,
   activation: 'linear',
+  aeInit: 'random',
 };
 
 function pick<T extends string>(name: string, v: unknown, allowed: readonly T[], preset: T): T {
@@ -211,7 +217,7 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'textShare' | 'activation'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'textShare' | 'activation' | 'aeInit'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
@@ -253,6 +259,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     headInput: pick<HeadInput>('headInput', p.headInput, ['row', 'z'], pre.headInput),
     textShare,
     activation: p.activation === 'auto' ? pre.activation : String(p.activation),
+    aeInit: pick<AutoencoderInit>('aeInit', p.aeInit, AUTOENCODER_INITS, pre.aeInit),
   };
 }
 
@@ -272,6 +279,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `textShare=${r.textShare}`, `ae=${r.activation}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `textShare=${r.textShare}`, `ae=${r.activation}`, `aeInit=${r.aeInit}`,
   ].join(' ');
 }

@@ -7,6 +7,7 @@ export {
   structuralGraph, knnCosineAdjacency, inverseRowNorms, invSqrtDegrees, DENSE_MAX_CELLS,
   type GraphForm, type GraphInfo, type GraphOptions, type StructuralGraph,
 } from './graphs.ts';
+export { initialiseAsPca, AUTOENCODER_INITS, type AutoencoderInit } from './pca-init.ts';
 export { structuralAutoencoder, inputStats, type AutoencoderOptions, type InputStats, type StructuralAutoencoder } from './model.ts';
 export {
   normaliseEmbedding, graphTrace, targetLoss, entropyTerm, spectralParts, weightedTotal,

@@ -23,6 +23,7 @@ import { refreshClusters, type ClusterRefresh, type ClusterState } from './clust
 import type { StructuralGraph } from './graphs.ts';
 import { entropyTerm, normaliseEmbedding, spectralParts, targetLoss, weightedTotal, type KlForm, type KlReduction, type Normalisation, type StructuralWeights } from './losses.ts';
 import { inputStats, structuralAutoencoder, type AutoencoderOptions } from './model.ts';
+import { initialiseAsPca, type AutoencoderInit } from './pca-init.ts';
 import { refreshesTarget, sinkhornTarget, type TargetSchedule } from './target.ts';
 
 export type PretrainCheckpoint = 'last' | 'min-loss';
@@ -54,6 +55,8 @@ export interface StructuralTrainOptions {
   matchClusters: boolean;
   pretrainCheckpoint: PretrainCheckpoint;
   autoencoder?: AutoencoderOptions;
+  /** The AE's starting point: 'random' (PyTorch's init, the originals) or 'pca' (its MSE optimum, `pca-init.ts`). */
+  aeInit?: AutoencoderInit;
   /** Epochs per stage in smoke mode (default 2). */
   smokeEpochs?: number;
 }
@@ -94,6 +97,14 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
   const { k } = o;
   if (!Number.isInteger(k) || k < 1 || k > x.rows) throw new Error(`trainStructural: k = ${k} must be an integer in [1, ${x.rows}]`);
   const ae = structuralAutoencoder(x.cols, createRng(ctx.seed), o.autoencoder);
+  if ((o.aeInit ?? 'random') === 'pca') {
+    try {
+      initialiseAsPca(ae, x, ctx.seed);
+    } catch (e) {
+      ae.dispose(); // nothing half-built is left on the engine
+      throw e;
+    }
+  }
   const stats = inputStats(x);
   const xt = tf.tensor2d(x.data, [x.rows, x.cols]);
   const w = o.weights;
