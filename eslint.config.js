@@ -6,8 +6,10 @@ import tseslint from 'typescript-eslint';
 const heavy = ['@tensorflow/*', 'onnxruntime-node', 'onnxruntime-*'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', 'reports/**', 'datasets/cache/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', 'reports/**', 'datasets/cache/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
+  // CommonJS config files (jest.config.cjs, jest.preset.cjs) load their preset with require().
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },

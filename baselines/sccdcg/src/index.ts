@@ -1,5 +1,5 @@
 import { defineMethod } from '@scbench/api';
-import { structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm, type InputTransform } from '@scbench/core/structural';
+import { originalGraphForm, structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm, type InputTransform } from '@scbench/core/structural';
 import { initEngine } from '@scbench/engine';
 import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
 
@@ -20,8 +20,7 @@ function oneOf<T extends string>(name: string, v: string, allowed: readonly T[])
 /** auto: the exact (factored) graph up to `sparseAbove` cells, the kNN graph above. */
 export function chooseGraph(graph: string, cells: number, sparseAbove: number): GraphForm {
   const g = oneOf('graph', graph, GRAPHS);
-  if (g !== 'auto') return g;
-  return cells > sparseAbove ? 'sparse' : 'factored';
+  return g === 'auto' ? originalGraphForm(cells, sparseAbove) : g;
 }
 
 export const sccdcg = defineMethod({

@@ -1,6 +1,7 @@
-// Dense/CSR conversions and a growable CSR builder. packages/numerics is getting CSR helpers in parallel; these are
-// the few the loaders need, kept local so that loading never waits on that work.
+// The loaders' storage choice, a growable CSR builder, and dense/CSR conversions for either storage. The CSR
+// algorithms themselves (triplets, transpose, dense ⇄ CSR) are @scbench/numerics' csr.ts.
 import { isCsr, type Csr, type Matrix } from '@scbench/api';
+import { csrFromDense, csrFromTriplets, csrToDense } from '@scbench/numerics';
 import type { Storage } from './types.ts';
 
 /** Above this many stored entries a sparse matrix is returned as CSR (a dense float32 copy would cost ≥ 200 MB). */
@@ -15,20 +16,11 @@ export function chooseStorage(storage: Storage, rows: number, cols: number, nnz:
 }
 
 export function toDense(m: Matrix | Csr): Matrix {
-  if (!isCsr(m)) return m;
-  const data = new Float32Array(m.rows * m.cols);
-  for (let i = 0; i < m.rows; i++) {
-    const base = i * m.cols;
-    for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) data[base + m.indices[p]] += m.data[p];
-  }
-  return { rows: m.rows, cols: m.cols, data };
+  return isCsr(m) ? csrToDense(m) : m;
 }
 
 export function toCsr(m: Matrix | Csr): Csr {
-  if (isCsr(m)) return m;
-  const b = new CsrBuilder(m.cols, countNonZero(m.data));
-  for (let i = 0; i < m.rows; i++) b.addDenseRow(m.data, i * m.cols);
-  return b.finish();
+  return isCsr(m) ? m : csrFromDense(m);
 }
 
 export function countNonZero(a: ArrayLike<number>): number {
@@ -113,77 +105,6 @@ export class CsrBuilder {
       data: this.data.slice(0, this.nnz),
     };
   }
-}
-
-/**
- * Build CSR (rows × cols) from unordered coordinate triplets: counting sort by row, then sort each row by column
- * and sum duplicates (as scipy's coo→csr does).
- */
-export function csrFromTriplets(
-  rows: number,
-  cols: number,
-  r: Int32Array,
-  c: Int32Array,
-  v: Float32Array,
-  n = r.length,
-): Csr {
-  const indptr = new Int32Array(rows + 1);
-  for (let k = 0; k < n; k++) indptr[r[k] + 1]++;
-  for (let i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-  const next = indptr.slice(0, rows);
-  const indices = new Int32Array(n);
-  const data = new Float32Array(n);
-  for (let k = 0; k < n; k++) {
-    const at = next[r[k]]++;
-    indices[at] = c[k];
-    data[at] = v[k];
-  }
-  // Sort within rows (usually already sorted: skip then) and merge duplicates.
-  let out = 0;
-  const outPtr = new Int32Array(rows + 1);
-  for (let i = 0; i < rows; i++) {
-    const s = indptr[i];
-    const e = indptr[i + 1];
-    let sorted = true;
-    for (let p = s + 1; p < e; p++) if (indices[p] < indices[p - 1]) sorted = false;
-    if (!sorted) {
-      const order = Array.from({ length: e - s }, (_, t) => s + t).sort((a, b) => indices[a] - indices[b]);
-      const ci = order.map((p) => indices[p]);
-      const cv = order.map((p) => data[p]);
-      for (let t = 0; t < ci.length; t++) {
-        indices[s + t] = ci[t];
-        data[s + t] = cv[t];
-      }
-    }
-    for (let p = s; p < e; p++) {
-      if (out > outPtr[i] && indices[out - 1] === indices[p]) data[out - 1] += data[p];
-      else {
-        indices[out] = indices[p];
-        data[out++] = data[p];
-      }
-    }
-    outPtr[i + 1] = out;
-  }
-  return { rows, cols, indptr: outPtr, indices: indices.slice(0, out), data: data.slice(0, out) };
-}
-
-/** Transpose a compressed matrix: CSC (cols-major) of an r×c matrix read as CSR of c×r → CSR of r×c. */
-export function transposeCsr(m: Csr): Csr {
-  const indptr = new Int32Array(m.cols + 1);
-  const nnz = m.indptr[m.rows];
-  for (let p = 0; p < nnz; p++) indptr[m.indices[p] + 1]++;
-  for (let j = 0; j < m.cols; j++) indptr[j + 1] += indptr[j];
-  const next = indptr.slice(0, m.cols);
-  const indices = new Int32Array(nnz);
-  const data = new Float32Array(nnz);
-  for (let i = 0; i < m.rows; i++) {
-    for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-      const at = next[m.indices[p]]++;
-      indices[at] = i; // rows visited in order, so each output row stays sorted
-      data[at] = m.data[p];
-    }
-  }
-  return { rows: m.cols, cols: m.rows, indptr, indices, data };
 }
 
 /** Transpose a dense row-major matrix. */

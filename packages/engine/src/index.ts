@@ -11,7 +11,7 @@ export { createRng, permutation, type Rng } from './random.ts';
 export { toTensor, toMatrix, densify, rowArgmax } from './tensors.ts';
 export { stopGradient } from './stop-gradient.ts';
 export { loadLocalGraphModel, fileGraphModelHandler, type LocalGraphModel, type GraphInput, type GraphOutput } from './graph-model.ts';
-export { sparseMatrix, spmm, transposeCsr, type SparseMatrix } from './sparse.ts';
+export { sparseMatrix, spmm, type SparseMatrix } from './sparse.ts';
 
 export { type Module, type Layer, type ApplyOptions, variablesOf, disposeModules } from './layers/layer.ts';
 export { type Activation, activate } from './layers/activation.ts';

@@ -31,7 +31,7 @@
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
-import { AUTOENCODER_INITS, INPUT_TRANSFORMS, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
+import { AUTOENCODER_INITS, INPUT_TRANSFORMS, originalGraphForm, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
 import type { AlignAnchor, HeadInput } from './alignment.ts';
 
@@ -270,7 +270,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
  * pipeline clusters (measured in the README, "Quality": +0.05 to +0.19 ARI on the four shared datasets).
  */
 export function chooseGraphForm(graph: string, cells: number, sparseAbove: number, mode: Mode): GraphForm {
-  const preset: GraphForm = mode === 'corrected' || cells > sparseAbove ? 'sparse' : 'factored';
+  const preset: GraphForm = mode === 'corrected' ? 'sparse' : originalGraphForm(cells, sparseAbove);
   return pick<GraphForm>('graph', graph, ['dense', 'factored', 'sparse'], preset);
 }
 

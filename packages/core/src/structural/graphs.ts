@@ -88,6 +88,14 @@ export function useGram(cells: number, genes: number): boolean {
   return genes >= 4 * cells && cells <= GRAM_MAX_CELLS;
 }
 
+/**
+ * The originals' graph at a given size: the complete cosine graph (exact, in the factored form) up to `sparseAbove`
+ * cells, the kNN form above it — the one deviation scale forces (the complete graph's N×N products).
+ */
+export function originalGraphForm(cells: number, sparseAbove: number): GraphForm {
+  return cells > sparseAbove ? 'sparse' : 'factored';
+}
+
 /** Build the graph operator for input x (cells × genes, the structural input). */
 export function structuralGraph(x: Matrix, opts: GraphOptions): StructuralGraph {
   const b = opts.balancer;

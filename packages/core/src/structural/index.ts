@@ -4,7 +4,7 @@
  */
 export { structuralInput, INPUT_TRANSFORMS, type InputTransform, type StructuralInput, type StructuralInputOptions } from './preprocess.ts';
 export {
-  structuralGraph, knnCosineAdjacency, inverseRowNorms, invSqrtDegrees, DENSE_MAX_CELLS,
+  structuralGraph, originalGraphForm, knnCosineAdjacency, inverseRowNorms, invSqrtDegrees, DENSE_MAX_CELLS,
   type GraphForm, type GraphInfo, type GraphOptions, type StructuralGraph,
 } from './graphs.ts';
 export { initialiseAsPca, AUTOENCODER_INITS, type AutoencoderInit } from './pca-init.ts';

@@ -2,11 +2,12 @@
 // output, whose header has one field fewer than the data lines (no corner field), as pandas'
 // read_csv(index_col=0) does, and full headers with a corner field. Rows are stored sparsely as they arrive.
 import type { Csr, Truth } from '@scbench/api';
+import { csrTranspose } from '@scbench/numerics';
 import { assemble } from '../assemble.ts';
 import { DataError } from '../errors.ts';
 import { requireFile } from '../files.ts';
 import { encodeStringLabels } from '../labels.ts';
-import { CsrBuilder, transposeCsr } from '../sparse.ts';
+import { CsrBuilder } from '../sparse.ts';
 import { alignLabels, readIdTable, readRecords, type IdTable } from '../text.ts';
 import type { CommonLoadOptions, LoadedDataset } from '../types.ts';
 
@@ -100,7 +101,7 @@ export async function loadCsv(file: string, o: CsvLoadOptions = {}): Promise<Loa
     }
   }
   const gxc = orientation === 'genes-x-cells';
-  const counts = gxc ? transposeCsr(raw.m) : raw.m;
+  const counts = gxc ? csrTranspose(raw.m) : raw.m;
   const cells = gxc ? raw.colNames : raw.rowNames;
   const genes = gxc ? raw.rowNames : raw.colNames;
 

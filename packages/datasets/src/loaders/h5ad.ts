@@ -8,6 +8,7 @@
 //    csr_matrix/csc_matrix groups {data, indices, indptr} with a `shape` attribute; raw is a group raw/{X,var}.
 // Like anndata we never scale or transform here; we only choose which matrix to read.
 import type { Csr, Matrix, Truth, ValueType } from '@scbench/api';
+import { csrTranspose } from '@scbench/numerics';
 import { assemble } from '../assemble.ts';
 import { DataError } from '../errors.ts';
 import {
@@ -30,7 +31,7 @@ import {
   type H5Group,
 } from '../h5.ts';
 import { compactCodes, decodeNumericLabels, encodeStringLabels } from '../labels.ts';
-import { canonicalCsr, transposeCsr } from '../sparse.ts';
+import { canonicalCsr } from '../sparse.ts';
 import type { CommonLoadOptions, LoadedDataset, Storage } from '../types.ts';
 import { inferValueType } from '../value-type.ts';
 
@@ -105,7 +106,7 @@ function readMatrix(f: H5File, path: string, file: string, storage: Storage): Ma
   const csr: Csr =
     enc === 'csr_matrix'
       ? { rows, cols, indptr, indices, data }
-      : transposeCsr(canonicalCsr({ rows: cols, cols: rows, indptr, indices, data }));
+      : csrTranspose(canonicalCsr({ rows: cols, cols: rows, indptr, indices, data }));
   if (csr.indptr.length !== csr.rows + 1) {
     throw new DataError(`sparse matrix '${path}': indptr has ${csr.indptr.length} entries for ${csr.rows} rows`, file, 'the sparse group is inconsistent; re-write the file');
   }

@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Csr, Truth } from '@scbench/api';
+import { csrFromTriplets } from '@scbench/numerics';
 import { assemble } from '../assemble.ts';
 import { DataError } from '../errors.ts';
 import { encodeStringLabels } from '../labels.ts';
-import { csrFromTriplets } from '../sparse.ts';
 import { alignLabels, forEachLine, readIdTable, readLines } from '../text.ts';
 import type { CommonLoadOptions, LoadedDataset } from '../types.ts';
 
@@ -137,7 +137,7 @@ export async function loadMtx(path: string, o: MtxLoadOptions = {}): Promise<Loa
     throw new DataError(`${barcodes.length} barcodes for ${mm.cols} matrix columns`, files.barcodes, 'barcodes.tsv must have one line per matrix column (cell); the files belong to different matrices');
   }
   // genes × cells triplets → cells × genes CSR: swap the roles of r and c.
-  let counts: Csr = csrFromTriplets(mm.cols, mm.rows, mm.c, mm.r, mm.v, mm.nnz);
+  let counts: Csr = csrFromTriplets(mm.cols, mm.rows, mm.c.subarray(0, mm.nnz), mm.r.subarray(0, mm.nnz), mm.v.subarray(0, mm.nnz));
   let kept = features.map((_, g) => g);
   if (features.some((f) => f.length >= 3) && features.some((f) => f[2] !== 'Gene Expression')) {
     kept = kept.filter((g) => features[g][2] === 'Gene Expression');

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS script run with plain node */
 // Reference output of the @energetic-ai packages themselves (their own tfjs copy, their own tokenizer), run in a
 // child process so their bundled tfjs never shares the global tfjs engine with @scbench/engine.
 // stdin: JSON { texts: string[], embed: boolean } → stdout: JSON { ids: number[][], vectors?: number[][] }
