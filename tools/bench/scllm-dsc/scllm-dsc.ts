@@ -56,11 +56,13 @@ for (const mode of args.modes!.split(',')) {
   const stamps: { event: string; t: number }[] = [];
   const timing: Record<string, number>[] = [];
   const snapshots: { epoch: number; labels: Int32Array }[] = [];
+  const lastParts: Record<string, Record<string, number>> = {}; // the raw (unweighted) loss parts of each stage's last epoch
   const ctx: Context = {
     seed: Number(args.seed), smoke: false, signal: new AbortController().signal,
     log: (event, values) => {
       stamps.push({ event, t: performance.now() });
       if (event === 'train-timing') timing.push(values!);
+      if (event === 'pretrain' || event === 'train') lastParts[event] = values!;
       peak = Math.max(peak, mb());
     },
     progress: stderrProgress(),
@@ -87,6 +89,10 @@ for (const mode of args.modes!.split(',')) {
     `pre-train ${f(preEpoch * 1000, 0)} ms/epoch; train ${f(trEpoch * 1000, 0)} ms/epoch; peak RSS ${f(peak, 0)} MB`);
   console.log(`  semantic view: ${info.semanticView}; alignment: ${info.alignment}; read-out: ${info.readoutSpace}; switches: ${info.switches}`);
   console.log(`  k-means ${f(median(timing.map((t) => t.kmeansMs)), 0)} ms/epoch (median); Sinkhorn ${f(median(timing.filter((t) => t.sinkhornMs > 0).map((t) => t.sinkhornMs)), 0)} ms per refresh (${timing.filter((t) => t.sinkhornMs > 0).length} refreshes)`);
+  for (const [stage, parts] of Object.entries(lastParts)) {
+    const shown = Object.entries(parts).filter(([k]) => k !== 'epoch').map(([k, v]) => `${k} ${v.toPrecision(3)}`).join(', ');
+    console.log(`  loss parts, last ${stage} epoch (unweighted): ${shown}`);
+  }
   if (pre < 200 || tr < 200) console.log(`  extrapolated to 200 + 200 epochs: ${f(wall - (pre - 1) * preEpoch - (tr - 1) * trEpoch + 199 * preEpoch + 199 * trEpoch, 0)} s`);
   if (truth) {
     const final = scoreAll(truth.labels, out.labels);
