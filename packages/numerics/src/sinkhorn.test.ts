@@ -50,6 +50,41 @@ describe('sinkhornBalance (scCDCG / scLLM-DSC form)', () => {
     }
   });
 
+  it('stops at the bitwise fixed point with exactly the numbers of all 1000 iterations', () => {
+    const q = softAssignments(400, 6, 3);
+    const col = [50, 60, 70, 80, 90, 50];
+    // Reference: every one of the 1000 iterations, in the implementation's own summation order (float64).
+    const p = Float64Array.from(q.data, (x) => x ** 5);
+    const v = new Float64Array(6).fill(1);
+    const u = new Float64Array(400);
+    let fixedAt = -1;
+    for (let it = 0; it < 1000; it++) {
+      const uT = new Float64Array(6);
+      for (let i = 0; i < 400; i++) {
+        let s = 0;
+        for (let j = 0; j < 6; j++) s += p[i * 6 + j] * v[j];
+        u[i] = 1 / s;
+        for (let j = 0; j < 6; j++) uT[j] += u[i] * p[i * 6 + j];
+      }
+      let same = true;
+      for (let j = 0; j < 6; j++) {
+        const vj = col[j] / uT[j];
+        if (vj !== v[j]) same = false;
+        v[j] = vj;
+      }
+      if (same && fixedAt < 0) fixedAt = it;
+    }
+    expect(fixedAt).toBeGreaterThan(0);
+    expect(fixedAt).toBeLessThan(999); // the early stop is exercised
+    for (let i = 0; i < 400; i++) {
+      let s = 0;
+      for (let j = 0; j < 6; j++) s += p[i * 6 + j] * v[j];
+      u[i] = 1 / s;
+    }
+    const want = Float32Array.from({ length: 400 * 6 }, (_, t) => u[Math.floor(t / 6)] * p[t] * v[t % 6]);
+    expect(Array.from(sinkhornBalance(q, col).data)).toEqual(Array.from(want));
+  });
+
   it('keeps the −9e-15 sentinel for an all-zero row, as the original code does', () => {
     const q = fromRows([[0, 0], [0.5, 0.5], [0.9, 0.1]]);
     const p = sinkhornBalance(q, [1, 1], { iterations: 10 });

@@ -5,7 +5,9 @@
  * §3.9): p = pred^λ; u = 1, v = 1; 1000 fixed iterations of u = r / (p v), v = c / (uᵀ p), with infinities replaced
  * by −9e-15 as the original does (a sentinel, kept for fidelity); a final u update; target = diag(u) p diag(v).
  * Rows then sum exactly to r, columns to c up to convergence. Unlike the original, the diagonal matrices are never
- * formed (O(N·K) memory instead of O(N²)) — same numbers.
+ * formed (O(N·K) memory instead of O(N²)) — same numbers. And the loop stops once v comes back bitwise unchanged:
+ * an iteration is a function of v alone, so from that point every remaining iteration is an exact no-op (same
+ * numbers as all 1000; the fixed point is reached after ~50–250 iterations on scCDCG-sized inputs).
  *
  * `sinkhorn` is the general entropic OT form: plan = diag(u) K diag(v), K = exp(−C/ε), run in the log domain so
  * that small ε does not underflow.
@@ -58,7 +60,13 @@ export function sinkhornBalance(pred: Matrix, colMarginals: ArrayLike<number>, o
       u[i] = ui;
       for (let j = 0; j < k; j++) uT[j] += ui * p[o + j];
     }
-    for (let j = 0; j < k; j++) v[j] = sentinel(colMarginals[j] / uT[j]);
+    let changed = false;
+    for (let j = 0; j < k; j++) {
+      const vj = sentinel(colMarginals[j] / uT[j]);
+      if (vj !== v[j]) changed = true; // NaN !== NaN: a NaN state never stops early, as before
+      v[j] = vj;
+    }
+    if (!changed) break;
   }
   updateU();
   const out = new Float32Array(n * k);

@@ -6,7 +6,7 @@
  * float64), so near-ties can order differently.
  */
 import type { Matrix } from '@scbench/api';
-import { tf } from '@scbench/engine';
+import { readNow, tf } from '@scbench/engine';
 import { knnFromRowBlocks, type KnnResult } from '@scbench/numerics';
 
 /** `blockRows` × N float32 dots are held at once (512 × 100,000 = 205 MB). */
@@ -25,7 +25,7 @@ export function engineKnn(points: Matrix, k: number, blockRows = 512): KnnResult
     return knnFromRowBlocks(n, k, norms, (q0, q1) => {
       held?.dispose();
       held = tf.tidy(() => tf.matMul(all.slice([q0, 0], [q1 - q0, d]), all, false, true));
-      return held.dataSync() as Float32Array;
+      return readNow(held); // no copy: the selection reads the block before the next engine call
     }, blockRows);
   } finally {
     (held as tf.Tensor | null)?.dispose();
