@@ -10,3 +10,4 @@ export * from './connectivities.ts';
 export * from './snn.ts';
 export * from './leiden.ts';
 export * from './sinkhorn.ts';
+export * from './reorder.ts';

@@ -35,7 +35,7 @@
  */
 import { type Csr, type Matrix } from '@scbench/api';
 import { tf } from '@scbench/engine';
-import { csrFromTriplets, csrMatmulDense, knn, pca } from '@scbench/numerics';
+import { csrFromTriplets, csrMatmulDense, knn, pca, relabelSymmetric, reverseCuthillMcKee } from '@scbench/numerics';
 import { engineKnn } from './engine-knn.ts';
 import { engineProduct } from './engine-product.ts';
 
@@ -309,25 +309,32 @@ function sparseGraph(x: Matrix, b: number, opts: GraphOptions): BuiltGraph {
   const s1 = invSqrtDegrees(d1);
   const s2 = invSqrtDegrees(d2);
   const nnz = a.indptr[n];
+  // The products run on the cells renumbered in reverse Cuthill–McKee order (numerics' reorder.ts): neighbours sit
+  // close in memory (100,000 cells: ~4× fewer cache misses). Each row keeps its entries' order, so every sum adds the
+  // same numbers in the same sequence — bitwise the result of the file-order products, only permuted.
+  const order = reverseCuthillMcKee(a);
+  const ap = relabelSymmetric(a, order);
+  const s1p = Float32Array.from(order, (i) => s1[i]);
+  const s2p = Float32Array.from(order, (i) => s2[i]);
   return {
-    info: { form: 'sparse', cells: n, nnz, bytes: 8 * nnz + 4 * (n + 1) + 8 * n, seconds: 0, deflated: false },
+    info: { form: 'sparse', cells: n, nnz, bytes: 8 * nnz + 4 * (n + 1) + 8 * n + 12 * n, seconds: 0, deflated: false },
     degrees: [d1, d2],
     apply: (zt) => {
       const d = zt.shape[1];
       const z = zt.dataSync() as Float32Array;
       const u1 = new Float32Array(n * d);
       const u2 = new Float32Array(n * d);
-      for (let i = 0; i < n; i++) {
-        for (let c = 0, o = i * d; c < d; c++, o++) {
-          u1[o] = s1[i] * z[o];
-          u2[o] = s2[i] * z[o];
+      for (let r = 0; r < n; r++) {
+        for (let c = 0, o = r * d, src = order[r] * d; c < d; c++, o++, src++) {
+          u1[o] = s1p[r] * z[src];
+          u2[o] = s2p[r] * z[src];
         }
       }
-      const one = spmmDense(a, u1, d);
-      const two = spmmDense(a, spmmDense(a, u2, d), d);
+      const one = spmmDense(ap, u1, d);
+      const two = spmmDense(ap, spmmDense(ap, u2, d), d);
       const out = new Float32Array(n * d);
-      for (let i = 0; i < n; i++) {
-        for (let c = 0, o = i * d; c < d; c++, o++) out[o] = b * s1[i] * one[o] + (1 - b) * s2[i] * two[o];
+      for (let r = 0; r < n; r++) {
+        for (let c = 0, o = r * d, dst = order[r] * d; c < d; c++, o++, dst++) out[dst] = b * s1p[r] * one[o] + (1 - b) * s2p[r] * two[o];
       }
       return tf.tensor2d(out, [n, d]);
     },
