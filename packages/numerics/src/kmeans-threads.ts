@@ -39,10 +39,14 @@ export function restartsOnThreads(job: RestartJob, threads: number, runHere: (jo
     helper.port.postMessage({ ...job, seeds });
     return helper;
   });
-  const results = runHere({ ...job, seeds: shares[0] });
-  sent.forEach((helper, i) => {
-    while (Atomics.load(helper.flag, 0) === BUSY) Atomics.wait(helper.flag, 0, BUSY);
-    const reply = Atomics.load(helper.flag, 0) === HELPER_DONE ? (receiveMessageOnPort(helper.port)?.message as Reply | undefined) : undefined;
+  let replies: (Reply | undefined)[] = [];
+  let results: KMeansResult[];
+  try {
+    results = runHere({ ...job, seeds: shares[0] });
+  } finally {
+    replies = sent.map(collect); // always, so no reply is left queued for the next call to read
+  }
+  replies.forEach((reply, i) => {
     if (reply && 'error' in reply) throw new Error(`kmeans: a restart failed on a worker thread: ${reply.error}`);
     if (reply) {
       results.push(...reply.results);
@@ -53,6 +57,13 @@ export function restartsOnThreads(job: RestartJob, threads: number, runHere: (jo
     results.push(...runHere({ ...job, seeds: shares[i + 1] }));
   });
   return results;
+}
+
+/** Waits for a helper's flag, then takes its reply (undefined when the helper could not start). */
+function collect(helper: Helper): Reply | undefined {
+  while (Atomics.load(helper.flag, 0) === BUSY) Atomics.wait(helper.flag, 0, BUSY);
+  if (Atomics.load(helper.flag, 0) !== HELPER_DONE) return undefined;
+  return receiveMessageOnPort(helper.port)?.message as Reply | undefined;
 }
 
 function split(seeds: readonly number[], parts: number): number[][] {

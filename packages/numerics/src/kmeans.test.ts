@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Matrix } from '@scbench/api';
 import { fromRows, zeros } from './dense.ts';
 import { kmeans, kmeansPlusPlus, kmeansRestarts, nearestCenters } from './kmeans.ts';
+import { restartsOnThreads } from './kmeans-threads.ts';
 import { createRng } from './rng.ts';
 
 /** Gaussian blobs: `k` centres spread by `spread`, unit noise. */
@@ -143,6 +144,16 @@ describe('kmeans', () => {
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
     expect(() => kmeans(x, 6, { threads: 0 })).toThrow(/threads must be/);
+  });
+
+  it('a failure on the calling thread leaves no worker reply behind for the next call', () => {
+    const { x } = blobs(300, 4, 5, 1, 12);
+    const job = { X: x.data, n: 300, d: 4, k: 5, seeds: [1, 2, 3, 4], maxIter: 300, tol: 0 };
+    expect(() => restartsOnThreads(job, 2, () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    const again = restartsOnThreads({ ...job, seeds: [7, 8, 9, 10] }, 2, kmeansRestarts);
+    expect(again.map((r) => r.inertia)).toEqual(kmeansRestarts({ ...job, seeds: [7, 8, 9, 10] }).map((r) => r.inertia));
   });
 
   it('restart r uses the r-th stream forked from the seed, and the lowest inertia wins', () => {
