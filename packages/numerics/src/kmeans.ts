@@ -8,8 +8,8 @@
  * (up to exact ties), but after the first few iterations most points skip the k distance computations.
  *
  * Threads: the restarts are independent (each its own RNG stream, forked in order from the seed), so `threads > 1`
- * runs them on worker threads (`kmeans-threads.ts`) with the same result as one thread — sklearn parallelises its
- * Lloyd loop with OpenMP for the same reason.
+ * runs them on worker threads (`kmeans-threads.ts`) with the same result as one thread. (sklearn's KMeans uses every
+ * core too, through OpenMP over chunks of the data; splitting restarts keeps our result independent of the split.)
  */
 import type { Matrix } from '@scbench/api';
 import { assertFinite } from './dense.ts';
