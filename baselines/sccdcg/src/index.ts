@@ -1,5 +1,8 @@
-import { defineMethod } from '@scbench/api';
-import { originalGraphForm, structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm, type InputTransform } from '@scbench/core/structural';
+import { defineMethod, type Clustering, type Context, type Dataset } from '@scbench/api';
+import {
+  originalGraphForm, structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm,
+  type InputTransform, type StructuralHooks,
+} from '@scbench/core/structural';
 import { initEngine } from '@scbench/engine';
 import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
 
@@ -62,55 +65,63 @@ export const sccdcg = defineMethod({
     input: 'raw',
   },
   smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
-  run: async (data, p, ctx) => {
-    await initEngine();
-    const mode = oneOf('mode', p.mode, MODES);
-    const paper = mode === 'paper';
-    const hyperKey = p.hyper === 'manual' ? 'manual' : hyperFor(p.hyper, data.id).key;
-    const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
-      ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }
-      : hyperFor(p.hyper, data.id).values;
-    const { x } = structuralInput(data, { transform: oneOf<InputTransform>('input', p.input, INPUT_TRANSFORMS) });
-    const form = chooseGraph(p.graph, x.rows, p.sparseAbove);
-    if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`sccdcg: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
-    ctx.progress('graph', 0, 1);
-    const graph = structuralGraph(x, { form, balancer: h.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed });
-    ctx.log('graph', { seconds: graph.info.seconds, bytes: graph.info.bytes, ...(graph.info.nnz !== undefined ? { nnz: graph.info.nnz } : {}) });
-    ctx.progress('graph', 1, 1);
-    try {
-      const res = await trainStructural(x, graph, {
-        k: data.nClusters,
-        pretrainEpochs: p.pretrainEpochs,
-        trainEpochs: p.trainEpochs,
-        lr: h.lr,
-        weightDecay: h.weightDecay,
-        weights: { mse: h.fConstruct, cov: h.fCorvar, ort: h.fOrt, kl: h.fKl },
-        power: p.lambda,
-        trainNormalise: 'row+column',
-        targetSchedule: paper ? 'paper' : 'every10',
-        klForm: paper ? 'paper' : 'kl',
-        clusterRefresh: paper ? 'restart' : 'warm',
-        nInit: p.nInit,
-        matchClusters: !paper,
-        pretrainCheckpoint: oneOf('pretrainCheckpoint', p.pretrainCheckpoint, ['last', 'min-loss'] as const),
-        autoencoder: { hidden: p.hidden, latent: p.latent },
-        smokeEpochs: 2,
-      }, ctx);
-      return {
-        labels: res.labels,
-        embedding: res.embedding,
-        info: {
-          hyper: hyperKey,
-          graph: form,
-          graphSeconds: Number(graph.info.seconds.toFixed(3)),
-          pretrainSeconds: Number(res.pretrain.seconds.toFixed(3)),
-          trainSeconds: Number(res.train.seconds.toFixed(3)),
-          pretrainCheckpoint: res.pretrain.checkpoint,
-          targetRefreshes: res.train.targetRefreshes,
-        },
-      };
-    } finally {
-      graph.dispose();
-    }
-  },
+  run: (data, p, ctx): Promise<Clustering> => runSccdcg(data, p, ctx),
 });
+
+export type ScCdcgParams = typeof sccdcg.defaults;
+
+/**
+ * `sccdcg.run` with training hooks (a bench's observer of the pre-train z). The method's own path passes none;
+ * nothing here receives labels.
+ */
+export async function runSccdcg(data: Dataset, p: ScCdcgParams, ctx: Context, hooks: StructuralHooks = {}): Promise<Clustering> {
+  await initEngine();
+  const mode = oneOf('mode', p.mode, MODES);
+  const paper = mode === 'paper';
+  const hyperKey = p.hyper === 'manual' ? 'manual' : hyperFor(p.hyper, data.id).key;
+  const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
+    ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }
+    : hyperFor(p.hyper, data.id).values;
+  const { x } = structuralInput(data, { transform: oneOf<InputTransform>('input', p.input, INPUT_TRANSFORMS) });
+  const form = chooseGraph(p.graph, x.rows, p.sparseAbove);
+  if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`sccdcg: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
+  ctx.progress('graph', 0, 1);
+  const graph = structuralGraph(x, { form, balancer: h.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed });
+  ctx.log('graph', { seconds: graph.info.seconds, bytes: graph.info.bytes, ...(graph.info.nnz !== undefined ? { nnz: graph.info.nnz } : {}) });
+  ctx.progress('graph', 1, 1);
+  try {
+    const res = await trainStructural(x, graph, {
+      k: data.nClusters,
+      pretrainEpochs: p.pretrainEpochs,
+      trainEpochs: p.trainEpochs,
+      lr: h.lr,
+      weightDecay: h.weightDecay,
+      weights: { mse: h.fConstruct, cov: h.fCorvar, ort: h.fOrt, kl: h.fKl },
+      power: p.lambda,
+      trainNormalise: 'row+column',
+      targetSchedule: paper ? 'paper' : 'every10',
+      klForm: paper ? 'paper' : 'kl',
+      clusterRefresh: paper ? 'restart' : 'warm',
+      nInit: p.nInit,
+      matchClusters: !paper,
+      pretrainCheckpoint: oneOf('pretrainCheckpoint', p.pretrainCheckpoint, ['last', 'min-loss'] as const),
+      autoencoder: { hidden: p.hidden, latent: p.latent },
+      smokeEpochs: 2,
+    }, ctx, hooks);
+    return {
+      labels: res.labels,
+      embedding: res.embedding,
+      info: {
+        hyper: hyperKey,
+        graph: form,
+        graphSeconds: Number(graph.info.seconds.toFixed(3)),
+        pretrainSeconds: Number(res.pretrain.seconds.toFixed(3)),
+        trainSeconds: Number(res.train.seconds.toFixed(3)),
+        pretrainCheckpoint: res.pretrain.checkpoint,
+        targetRefreshes: res.train.targetRefreshes,
+      },
+    };
+  } finally {
+    graph.dispose();
+  }
+}

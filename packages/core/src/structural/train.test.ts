@@ -63,6 +63,25 @@ describe('trainStructural', () => {
     expect(res.pretrain.checkpoint).toBeGreaterThanOrEqual(1);
   });
 
+  it('shows every pre-train z to an observer without changing training; 0 train epochs returns the checkpoint', async () => {
+    const seen: { epoch: number; rows: number; cols: number; data: Float32Array }[] = [];
+    const graph = structuralGraph(x, { form: 'factored', balancer: 0.21 });
+    const o = { ...opts, pretrainEpochs: 5, trainEpochs: 0 };
+    const watched = await trainStructural(x, graph, o, testContext(6, false), {
+      afterPretrainEpoch: (epoch, z) => void seen.push({ epoch, rows: z.rows, cols: z.cols, data: Float32Array.from(z.data) }),
+    });
+    const plain = await trainStructural(x, graph, o, testContext(6, false));
+    graph.dispose();
+    expect(seen.map((s) => s.epoch)).toEqual([1, 2, 3, 4, 5]);
+    expect(seen.every((s) => s.rows === 300 && s.cols === 16 && s.data.length === 300 * 16)).toBe(true);
+    expect(seen[4].data).not.toEqual(seen[3].data);
+    // The last z seen is the checkpoint's, which k-means clustered for the returned labels.
+    expect(Array.from(watched.embedding.data)).toEqual(Array.from(seen[4].data));
+    expect(Array.from(plain.embedding.data)).toEqual(Array.from(watched.embedding.data));
+    expect(Array.from(watched.labels)).toEqual(Array.from(plain.labels));
+    expect(watched.train.epochs).toBe(0);
+  });
+
   it('takes hooks: an extra loss part, extra variables and a read-out space for Q and k-means', async () => {
     const graph = structuralGraph(x, { form: 'factored', balancer: 0.21 });
     const ctx = testContext(3, false);

@@ -15,7 +15,8 @@
  * The returned labels are the last epoch's k-means labels — the honest "final epoch" read-out.
  *
  * Hooks let scLLM-DSC add loss parts (alignment), trainable variables (projection heads) and a read-out space
- * (the fused Z) for Q and/or k-means, without touching this loop.
+ * (the fused Z) for Q and/or k-means, without touching this loop; `afterPretrainEpoch` lets a bench watch each
+ * pre-train z (e.g. to emulate the original's label-selected checkpoint outside the method).
  */
 import type { Context, Matrix } from '@scbench/api';
 import { tf, createRng, cpuThreads, fit, studentT, toMatrix } from '@scbench/engine';
@@ -82,6 +83,12 @@ export interface StructuralHooks {
   assignOn?: 'z' | 'readout';
   /** The space k-means runs in (default 'readout'; scLLM-DSC's code: 'z', §6 bug 6). */
   clusterOn?: 'z' | 'readout';
+  /**
+   * An observer of each pre-train epoch's z (that epoch's forward pass, the z a checkpoint at that epoch would
+   * cluster), cells × latent. Label-free and read-only: it cannot steer training. The original clusters every
+   * pre-train z to pick its checkpoint by ACC against the labels (§6 leakage 1); only a bench may do that, here.
+   */
+  afterPretrainEpoch?(epoch: number, z: Matrix): void;
 }
 
 export interface StructuralResult {
@@ -135,6 +142,8 @@ export async function trainStructural(x: Matrix, graph: StructuralGraph, o: Stru
         },
         afterEpoch: ({ epoch, parts }) => {
           lastPre = epoch;
+          // Downloading z costs a sync per epoch: only when someone watches.
+          if (hooks.afterPretrainEpoch) hooks.afterPretrainEpoch(epoch, readStash());
           // Label-free checkpoint: weights after the step, z of the step's forward pass (as the original saves).
           if (o.pretrainCheckpoint === 'min-loss' && parts.total < best.total) best = { total: parts.total, epoch, weights: ae.save(), z: readStash() };
         },
