@@ -78,3 +78,23 @@ describe('text share in the read-out', () => {
     expect(() => alignment(zt, 16, { ...base, textShare: 1.5 })).toThrow(/textShare must be in \[0, 1\]/);
   });
 });
+
+describe("structHead 'identity'", () => {
+  it("reads the structural z itself as Ẑf: with β = 0, Z = z·√(N / ‖z‖²) (rows of mean square 1, no sphere); only the text head is trained", () => {
+    const a = alignment(zt, 16, { ...base, structHead: 'identity', textShare: 0 });
+    const h = tf.randomNormal([n, 16], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const z = a.hooks.readout!({ h, z: h, epoch: 1 });
+    expect(z.shape).toEqual([n, 16]);
+    const hv = h.dataSync();
+    const zv = z.dataSync();
+    const factor = Math.sqrt(n / hv.reduce((s, v) => s + v * v, 0));
+    for (let t = 0; t < n * 16; t += 37) expect(zv[t]).toBeCloseTo(hv[t] * factor, 5);
+    let meanSquare = 0;
+    for (const v of zv) meanSquare += (v * v) / n;
+    expect(meanSquare).toBeCloseTo(1, 4);
+    // The text head alone: Linear(20 → projDim) → ReLU → Linear(projDim → latent), two tensors each.
+    expect((a.hooks.variables as tf.Variable[]).map((v) => v.shape)).toEqual([[20, 8], [8], [8, 16], [16]]);
+    h.dispose();
+    a.dispose();
+  });
+});

@@ -61,10 +61,21 @@ export interface AlignmentOptions {
   headInput?: HeadInput;
   /** The text head's share β in the read-out Z = (1 − β)·Ẑf + β·Ẑt (the paper: ½). */
   textShare?: number;
+  /**
+   * The structural side: 'mlp' (the paper: Linear → ReLU → Linear of width `projDim` on the `headInput`, then the
+   * unit sphere) or 'identity' (no structural head: Ẑf is the structural terms' z itself — the space scCDCG and the
+   * structural-only runs cluster — rescaled to rows of mean squared norm 1, not put on the sphere; the text head maps
+   * to its width, `latent`, through a hidden layer of width `projDim`; `headInput` does not apply). With `anchor`
+   * 'structure' Ẑf is a fixed target of InfoNCE anyway; a learned head in front of it only adds a map the KL term can
+   * bend, and the sphere costs the read-out the radial part of the code (README "Quality", fifth round).
+   * Default 'mlp'.
+   */
+  structHead?: StructHead;
 }
 
 export type AlignAnchor = 'none' | 'encoder' | 'structure';
 export type HeadInput = 'row' | 'z';
+export type StructHead = 'mlp' | 'identity';
 
 export interface Alignment {
   /** Hooks for trainStructural: read-out Z, the `align` part (plus `cl` and `var`, logged only), head variables. */
@@ -77,8 +88,13 @@ export interface Alignment {
 /** `zt` is the semantic view (cells × text dim), constant during training; `latent` the width of h. */
 export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alignment {
   const rng = createRng(o.seed ^ 0x5eed);
-  const headF: Stack = denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
-  const headT: Stack = denseStack([zt.cols, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
+  const identity = o.structHead === 'identity';
+  const headF: Stack | null = identity ? null : denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
+  const headT: Stack = denseStack([zt.cols, o.projDim, identity ? latent : o.projDim], rng, { activation: 'relu', init: 'torch' });
+  const heads = headF ? [headF, headT] : [headT];
+  const structural = (input: tf.Tensor2D): tf.Tensor2D => l2NormalizeRows(headF ? headF.apply(input) : input);
+  // z · √(N / ‖z‖²_F), the factor held constant: √(N / latent) for 'row+column' (unit columns), 1 for 'row'.
+  const unitMeanSquare = (z: tf.Tensor2D): tf.Tensor2D => tf.mul(z, tf.sqrt(tf.div(n, stopGradient(tf.sum(tf.square(z)))))) as tf.Tensor2D;
   // scanpy's pp.scale without clipping: constant columns become 0.
   const input = o.standardiseText ? scale(zt, { maxValue: null }).data : zt;
   const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
@@ -93,22 +109,25 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   let last: { view: TrainStepView; f: tf.Tensor2D; t: tf.Tensor2D; z: tf.Tensor2D } | null = null;
   const project = (view: TrainStepView) => {
     if (last?.view === view) return last;
-    const f = l2NormalizeRows(headF.apply(headInput(view.h, view.z)));
+    // identity: the read-out keeps the structural clustering space z itself (no unit sphere), rescaled so its rows
+    // have mean squared norm 1 like the text head's unit rows; InfoNCE and the variance term compare directions.
+    const fRead = identity ? unitMeanSquare(view.z) : structural(headInput(view.h, view.z));
+    const f = identity ? l2NormalizeRows(fRead) : fRead;
     const t = l2NormalizeRows(headT.apply(text));
-    const z = tf.add(tf.mul(1 - share, f), tf.mul(share, t)) as tf.Tensor2D; // β = ½: the same numbers as ½(f + t) (halving is exact in binary floats)
+    const z = tf.add(tf.mul(1 - share, fRead), tf.mul(share, t)) as tf.Tensor2D; // β = ½: the same numbers as ½(f + t) (halving is exact in binary floats)
     last = { view, f, t, z };
     return last;
   };
   const useAlign = o.weight > 0;
   const hooks: StructuralHooks = {
-    variables: useAlign && o.trained ? [...headF.variables, ...headT.variables] : [],
+    variables: useAlign && o.trained ? heads.flatMap((hd) => hd.variables) : [],
     weights: { align: o.weight },
     readout: (view) => project(view).z,
     trainParts: useAlign
       ? (view) => {
         const { f, t } = project(view);
         let fs = o.anchor === 'structure' ? stopGradient(f)
-          : o.anchor === 'encoder' ? l2NormalizeRows(headF.apply(headInput(stopGradient(view.h), stopGradient(view.z)))) : f;
+          : o.anchor === 'encoder' ? (identity ? stopGradient(f) : structural(headInput(stopGradient(view.h), stopGradient(view.z)))) : f;
         let ts = t;
         if (sample) {
           const idx = tf.tensor1d(permutation(n, sampleRng).subarray(0, o.maxCells), 'int32');
@@ -123,9 +142,9 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   };
   return {
     hooks,
-    headWeights: () => [...headF.variables, ...headT.variables].map((v) => Float32Array.from(v.dataSync())),
+    headWeights: () => heads.flatMap((hd) => hd.variables).map((v) => Float32Array.from(v.dataSync())),
     dispose: () => {
-      for (const v of [...headF.variables, ...headT.variables]) v.dispose();
+      for (const v of heads.flatMap((hd) => hd.variables)) v.dispose();
       text.dispose();
       last = null;
     },

@@ -93,12 +93,12 @@ export function makeScllmDsc(deps: ScllmDeps) {
       const weightAlign = p.align ? p.fCl : 0;
       if (view) {
         align = alignment(view.z, p.latent, {
-          projDim: r.projDim, tau: p.tau, varReg: p.varReg, weight: weightAlign, trained: r.headsTrained, maxCells: p.alignMaxCells, seed: ctx.seed, standardiseText: r.textStandardise, anchor: r.anchor, headInput: r.headInput, textShare: r.textShare,
+          projDim: r.projDim, tau: p.tau, varReg: p.varReg, weight: weightAlign, trained: r.headsTrained, maxCells: p.alignMaxCells, seed: ctx.seed, standardiseText: r.textStandardise, anchor: r.anchor, headInput: r.headInput, textShare: r.textShare, structHead: r.structHead,
         });
       }
       // Q's centres come from the k-means space; Q on Z with k-means on z_f is the code's mismatch (§6 bug 3).
       const fused = (s: 'zf' | 'fused') => (s === 'fused' && align ? 'readout' : 'z') as 'z' | 'readout';
-      if (align && r.qSpace === 'fused' && r.clusterSpace === 'zf' && r.projDim !== p.latent) {
+      if (align && r.qSpace === 'fused' && r.clusterSpace === 'zf' && r.structHead === 'mlp' && r.projDim !== p.latent) {
         throw new Error(`scllm-dsc: Q on the fused Z with centres from z_f needs projDim = latent (${p.latent}), got ${r.projDim}`);
       }
       const ncut = p.ncut ? 1 : 0;

@@ -25,6 +25,7 @@
  * | anchor            | 'none': L_CL moves encoder and both heads    | 'structure': Ẑf a fixed target of L_CL    | 3.7     |
  * | textShare         | ½: Z = ½(Ẑf + Ẑt)                            | 0.2: Z = 0.8·Ẑf + 0.2·Ẑt                  | 3.7     |
  * | headInput         | 'row': the structural head reads rows(h)     | 'row' ('z' measured, not better)          | 3.7     |
+ * | structHead        | 'mlp': Linear → ReLU → Linear on z_f          | see CORRECTED.structHead                  | 3.7     |
  * | graph             | complete cosine graphs (exact, factored)     | kNN graphs (k 15), see chooseGraphForm    | 3.6     |
  * | aeInit            | 'random' (PyTorch's init)                    | see CORRECTED.aeInit                      | 6.16    |
  *
@@ -33,7 +34,7 @@
  */
 import { AUTOENCODER_INITS, INPUT_TRANSFORMS, originalGraphForm, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import type { SemanticOptions } from '../semantic/index.ts';
-import type { AlignAnchor, HeadInput } from './alignment.ts';
+import type { AlignAnchor, HeadInput, StructHead } from './alignment.ts';
 
 export type Mode = 'corrected' | 'paper';
 export type Space = 'zf' | 'fused';
@@ -97,6 +98,8 @@ export const SCLLM_DEFAULTS = {
   omega: 0.5,
   /** 'auto', 'row' or 'z': what the structural head reads (alignment.ts). */
   headInput: 'auto' as string,
+  /** 'auto', 'mlp' (the paper's projection head) or 'identity' (Ẑf = z_f; alignment.ts). */
+  structHead: 'auto' as string,
   /** β, the text head's share in the read-out Z = (1 − β)·Ẑf + β·Ẑt: 'auto' = ½ (paper) or 0.2 (corrected); or a number. */
   textShare: 'auto' as string | number,
   topK: 2048,
@@ -140,6 +143,7 @@ export interface Resolved {
   textStandardise: boolean;
   anchor: AlignAnchor;
   headInput: HeadInput;
+  structHead: StructHead;
   textShare: number;
   activation: string;
   aeInit: AutoencoderInit;
@@ -168,6 +172,7 @@ export const PAPER: Preset = {
   textStandardise: false,
   anchor: 'none',
   headInput: 'row',
+  structHead: 'mlp',
   textShare: 0.5,
   activation: 'linear',
   aeInit: 'random',
@@ -200,6 +205,7 @@ export const CORRECTED: Preset = {
   // only what both views share and drags z_f to the text geometry (mixology: 0.97 → 0.45 on z_f, README).
   anchor: 'structure',
   headInput: 'row',
+  structHead: 'mlp',
   // The USE-lite text view carries less cell-type signal than the expression (alone: ARI 0.20–0.39); at ½ it
   // halves the read-out's contrast (mixology 0.57 at ½, 0.90 at 0.2; README "Quality").
   textShare: 0.2,
@@ -217,7 +223,7 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'textShare' | 'activation' | 'aeInit'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'structHead' | 'textShare' | 'activation' | 'aeInit'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
@@ -257,6 +263,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     textStandardise: pick('textStandardise', p.textStandardise, ['on', 'off'], pre.textStandardise ? 'on' : 'off') === 'on',
     anchor: pick<AlignAnchor>('anchor', p.anchor, ['none', 'encoder', 'structure'], pre.anchor),
     headInput: pick<HeadInput>('headInput', p.headInput, ['row', 'z'], pre.headInput),
+    structHead: pick<StructHead>('structHead', p.structHead, ['mlp', 'identity'], pre.structHead),
     textShare,
     activation: p.activation === 'auto' ? pre.activation : String(p.activation),
     aeInit: pick<AutoencoderInit>('aeInit', p.aeInit, AUTOENCODER_INITS, pre.aeInit),
@@ -279,6 +286,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `textShare=${r.textShare}`, `ae=${r.activation}`, `aeInit=${r.aeInit}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `structHead=${r.structHead}`, `textShare=${r.textShare}`, `ae=${r.activation}`, `aeInit=${r.aeInit}`,
   ].join(' ');
 }
