@@ -148,8 +148,11 @@ for (const graph of args.graphs!.split(',')) {
   };
   const lossDiff = firstDiff(p1.preLoss, p2.preLoss);
   const zDiff = firstDiff(hashes1, hashes2);
+  let maxRel = 0;
+  for (let i = 0; i < e; i++) maxRel = Math.max(maxRel, Math.abs(p1.preLoss[i] - p2.preLoss[i]) / Math.abs(p1.preLoss[i]));
   console.log(`  determinism: pre-train loss at epoch ${e}: pass 1 ${p1.preLoss[e - 1]} pass 2 ${p2.preLoss[e - 1]}; ` +
-    `epochs 1–${e} loss ${lossDiff ? `DIFFERS from epoch ${lossDiff}` : 'identical'}, z ${zDiff ? `DIFFERS from epoch ${zDiff}` : 'bit-identical'}`);
+    `epochs 1–${e} loss ${lossDiff ? `DIFFERS from epoch ${lossDiff} (max relative ${maxRel.toExponential(1)})` : 'identical'}, ` +
+    `z ${zDiff ? `DIFFERS from epoch ${zDiff}` : 'bit-identical'}`);
   console.log(`  pass 2: pre-train checkpoint ${p2.out.info?.pretrainCheckpoint}, then ${tr} train epochs`);
   report(graph, p2);
 }

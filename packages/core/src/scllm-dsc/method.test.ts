@@ -40,14 +40,20 @@ describe('scllm-dsc', () => {
       expect(train.every((e) => Number.isFinite(e.values.align) && Number.isFinite(e.values.cl))).toBe(true);
       expect(out.info?.semanticView).toBe('on');
       expect(out.info?.mode).toBe(mode);
-      // Read-out space: fused Z (128-d) in corrected mode, z_f (16-d) in paper mode.
-      expect(out.embedding?.cols).toBe(mode === 'corrected' ? 128 : 16);
+      // Read-out space: z_f (16-d) in paper mode; in corrected mode the fused Z, at z's width (no structural head).
+      expect(out.embedding?.cols).toBe(16);
+      expect(String(out.info?.switches)).toContain(mode === 'corrected' ? 'structHead=identity' : 'structHead=mlp');
       expect(scoreAll(truth.labels, out.labels).ari).toBeGreaterThan(0.5);
       const again = await run({ mode });
       expect(Array.from(again.out.labels)).toEqual(Array.from(out.labels));
       expect(Array.from(again.out.embedding!.data)).toEqual(Array.from(out.embedding!.data));
     });
   }
+
+  it("reads out the fused Z at the heads' width with the paper's structural head (structHead=mlp)", async () => {
+    const { out } = await run({ mode: 'corrected', structHead: 'mlp' }, 2);
+    expect(out.embedding?.cols).toBe(128);
+  });
 
   it('runs with the semantic view off on a dataset without gene names, and says why', async () => {
     const { genes: _genes, ...noNames } = dataset;
