@@ -80,21 +80,32 @@ describe('text share in the read-out', () => {
 });
 
 describe("structHead 'identity'", () => {
-  it("reads the structural z itself as Ẑf: with β = 0, Z = z·√(N / ‖z‖²) (rows of mean square 1, no sphere); only the text head is trained", () => {
-    const a = alignment(zt, 16, { ...base, structHead: 'identity', textShare: 0 });
+  const readout = (textShare: number): { z: Float32Array; h: Float32Array; variables: number[][] } => {
+    const a = alignment(zt, 16, { ...base, structHead: 'identity', textShare });
     const h = tf.randomNormal([n, 16], 0, 1, 'float32', 3) as tf.Tensor2D;
     const z = a.hooks.readout!({ h, z: h, epoch: 1 });
-    expect(z.shape).toEqual([n, 16]);
-    const hv = h.dataSync();
-    const zv = z.dataSync();
-    const factor = Math.sqrt(n / hv.reduce((s, v) => s + v * v, 0));
-    for (let t = 0; t < n * 16; t += 37) expect(zv[t]).toBeCloseTo(hv[t] * factor, 5);
-    let meanSquare = 0;
-    for (const v of zv) meanSquare += (v * v) / n;
-    expect(meanSquare).toBeCloseTo(1, 4);
-    // The text head alone: Linear(20 → projDim) → ReLU → Linear(projDim → latent), two tensors each.
-    expect((a.hooks.variables as tf.Variable[]).map((v) => v.shape)).toEqual([[20, 8], [8], [8, 16], [16]]);
+    const out = { z: Float32Array.from(z.dataSync()), h: Float32Array.from(h.dataSync()), variables: (a.hooks.variables as tf.Variable[]).map((v) => v.shape) };
     h.dispose();
     a.dispose();
+    return out;
+  };
+
+  it('reads the structural z itself as Ẑf (β = 0: Z = z·√(N / ‖z‖²), no head, no sphere); only the text head is trained', () => {
+    const { z, h, variables } = readout(0);
+    let sq = 0;
+    for (const v of h) sq += v * v;
+    const factor = Math.sqrt(n / sq);
+    for (let t = 0; t < n * 16; t += 37) expect(z[t]).toBeCloseTo(h[t] * factor, 5);
+    let meanSquare = 0;
+    for (const v of z) meanSquare += (v * v) / n;
+    expect(meanSquare).toBeCloseTo(1, 4);
+    // The text head alone: Linear(20 → projDim) → ReLU → Linear(projDim → latent), two tensors each.
+    expect(variables).toEqual([[20, 8], [8], [8, 16], [16]]);
+  });
+
+  it('β = 1 reads the text head alone, on unit rows of width latent', () => {
+    const { z } = readout(1);
+    expect(z).toHaveLength(n * 16);
+    for (const i of [0, 17, n - 1]) expect(Math.hypot(...z.subarray(i * 16, i * 16 + 16))).toBeCloseTo(1, 5);
   });
 });
