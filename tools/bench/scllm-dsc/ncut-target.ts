@@ -59,7 +59,7 @@ function shifted(g: StructuralGraph, y: Float64Array): Float64Array {
 
 /** Top-d eigenpairs of M by subspace iteration on M + I (spectrum in [0, 2]) and a final Rayleigh–Ritz step. */
 function topEigen(g: StructuralGraph): { u: Matrix; values: number[] } {
-  let q = new Float64Array(n * d);
+  let q: Float64Array = new Float64Array(n * d);
   let s = 12345;
   for (let t = 0; t < q.length; t++) q[t] = ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
   q = householderQr(q, n, d).q;

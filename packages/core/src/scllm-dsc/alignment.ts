@@ -2,6 +2,7 @@
  * scLLM-DSC's cross-modal alignment (METHODS.md §3.7 `MultiModalContrastiveModel`) as `trainStructural` hooks:
  *
  *   z_f = row-normalised h (FULL_NN's output)      Ẑf = normalise(proj_f(z_f))    Ẑt = normalise(proj_t(z_t))
+ *   (`structHead` 'identity', the corrected default: no proj_f, Ẑf = the structural z rescaled; see the option)
  *   L_CL  = bidirectional InfoNCE on S = ẐtẐfᵀ/τ   (τ = 0.1)
  *   L_var = Σ_{V ∈ {Ẑf, Ẑt}} mean_k relu(1 − √(Var(V[:,k]) + 1e-4))
  *   L_align = L_CL + λ·L_var                       (λ = 1e-2; weighted by f_cl = 0.3 in the total)
@@ -93,12 +94,12 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const headT: Stack = denseStack([zt.cols, o.projDim, identity ? latent : o.projDim], rng, { activation: 'relu', init: 'torch' });
   const heads = headF ? [headF, headT] : [headT];
   const structural = (input: tf.Tensor2D): tf.Tensor2D => l2NormalizeRows(headF ? headF.apply(input) : input);
-  // z · √(N / ‖z‖²_F), the factor held constant: √(N / latent) for 'row+column' (unit columns), 1 for 'row'.
-  const unitMeanSquare = (z: tf.Tensor2D): tf.Tensor2D => tf.mul(z, tf.sqrt(tf.div(n, stopGradient(tf.sum(tf.square(z)))))) as tf.Tensor2D;
   // scanpy's pp.scale without clipping: constant columns become 0.
   const input = o.standardiseText ? scale(zt, { maxValue: null }).data : zt;
   const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
   const n = zt.rows;
+  // z · √(N / ‖z‖²_F), the factor held constant: √(N / latent) for 'row+column' (unit columns), 1 for 'row'.
+  const unitMeanSquare = (z: tf.Tensor2D): tf.Tensor2D => tf.mul(z, tf.sqrt(tf.div(n, stopGradient(tf.sum(tf.square(z)))))) as tf.Tensor2D;
   const share = o.textShare ?? 0.5;
   const rootN = Math.sqrt(n);
   const headInput = (h: tf.Tensor2D, z: tf.Tensor2D): tf.Tensor2D => (o.headInput === 'z' ? tf.mul(z, rootN) as tf.Tensor2D : l2NormalizeRows(h));
