@@ -158,3 +158,30 @@ describe('ORT-delegated kernels equal plain wasm', () => {
     expectClose(...(await both(r)), 1e-4);
   });
 });
+
+describe('reductions over every entry', () => {
+  it('give the same bits wherever the tensor sits in the heap (the same values at 12 offsets), accurately', async () => {
+    await initEngine({ backend: 'wasm-ort', threads: 2 });
+    // Millions of entries: at 2638×200 the one-pass ORT sum happened to agree at every offset, at 2638×2000 it did not.
+    const source = tf.randomNormal([2638, 2000], 0, 1, 'float32', 3);
+    const data = source.dataSync() as Float32Array;
+    source.dispose();
+    const sums = new Set<number>();
+    const means = new Set<number>();
+    const pads: tf.Tensor[] = [];
+    for (let pad = 0; pad < 12; pad++) {
+      pads.push(tf.tensor1d(new Float32Array(pad + 1))); // moves the next allocation
+      const t = tf.tensor2d(data, [2638, 2000]);
+      sums.add(tf.sum(t).dataSync()[0]);
+      means.add(tf.mean(tf.reshape(t, [-1])).dataSync()[0]);
+      t.dispose();
+    }
+    tf.dispose(pads);
+    expect(sums.size).toBe(1);
+    expect(means.size).toBe(1);
+    let exact = 0;
+    for (const v of data) exact += v;
+    // Partial sums added in float64: within float32 rounding of the exact sum (the one-pass sum was off by ~1e-5).
+    expect(Math.abs([...sums][0] - exact)).toBeLessThan(1e-6 * Math.abs(exact) + 1e-3);
+  });
+});

@@ -33,6 +33,11 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
     const outShape = keep ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
     const out = args.backend.makeOutput(outShape, 'float32');
     const Tensor = ortTensor();
+    if (axes.length === rank) {
+      args.backend.typedArrayFromHeap(out)[0] = reduceAll(args.backend.typedArrayFromHeap(x), op === 'ReduceMean');
+      ortKernelStats.delegated++;
+      return out;
+    }
     const key = `${op}:${rank}:${axes.join(',')}`;
     const session = ortSession(key, () => ({
       nodes: [{ op, inputs: ['X', 'axes'], outputs: ['Y'], attrs: { keepdims: 1 } }],
@@ -49,6 +54,34 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
     ortKernelStats.delegated++;
     return out;
   };
+}
+
+/**
+ * A reduction over every entry, independent of where the tensor sits in the wasm heap. ORT's one-pass ReduceSum
+ * over a contiguous buffer rounds its last bit differently at different heap offsets (its vector lanes start where
+ * the alignment falls: 2 distinct means over 12 offsets of the same 2638×2000 values), so a logged loss could differ
+ * between two runs of the same seed. A column sum accumulates each column row by row whatever the alignment, so
+ * the entries are viewed as rows × `cols` (cols: the largest divisor ≤ 4096), summed per column by ORT on all
+ * threads, and the ≤ 4096 partial sums are added here in float64.
+ */
+function reduceAll(data: Float32Array, mean: boolean): number {
+  const size = data.length;
+  let cols = Math.min(4096, size);
+  while (size % cols !== 0) cols--;
+  const rows = size / cols;
+  const partial = new Float32Array(cols);
+  const Tensor = ortTensor();
+  const session = ortSession('ReduceSum:columns-of-all', () => ({
+    nodes: [{ op: 'ReduceSum', inputs: ['X', 'axes'], outputs: ['Y'], attrs: { keepdims: 1 } }],
+    inputs: [{ name: 'X', shape: ['r', 'c'] }],
+    outputs: [{ name: 'Y', shape: ['o', 'c'] }],
+    initializers: [{ name: 'axes', dims: [1], values: [0], int64: true }],
+    opset: 18,
+  }));
+  session.run({ X: new Tensor('float32', data, [rows, cols]) }, { Y: new Tensor('float32', partial, [1, cols]) });
+  let total = 0;
+  for (let j = 0; j < cols; j++) total += partial[j];
+  return mean ? total / size : total;
 }
 
 const override = kernelOverride('installOrtReduceKernels', [
