@@ -1,3 +1,4 @@
 export { main } from "./cli.ts";
 export { diskCache } from './disk-cache.ts';
 export { loadForRun, parseSyntheticSpec } from './load-data.ts';
+export { bestSnapshotByAcc } from './score-run.ts';

@@ -1,5 +1,5 @@
-// Shared by the sccdcg and scllm-dsc benchmark scripts.
-export { loadForRun } from '@scbench/runner';
+// Shared by the sccdcg and scllm-dsc benchmark scripts (the paper protocol is the runner's own rule).
+export { bestSnapshotByAcc, loadForRun } from '@scbench/runner';
 
 /** Median (upper middle for even lengths), NaN for none. */
 export const median = (xs: number[]): number => {

@@ -25,7 +25,7 @@ import { runSccdcg, sccdcg } from '@scbench/baseline-sccdcg';
 import { refreshClusters, type StructuralHooks } from '@scbench/core/structural';
 import { cpuThreads, engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { loadForRun, mb, median, stderrProgress } from './common.ts';
+import { bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -99,19 +99,13 @@ function report(graph: string, p: Pass): void {
   const trEpoch = median(gaps('train'));
   const graphS = Number(p.out.info?.graphSeconds ?? NaN);
   const final = truth ? scoreAll(truth.labels, p.out.labels) : null;
-  let best: { epoch: number; acc: number; nmi: number; ari: number } | null = null;
-  if (truth) {
-    for (const s of p.snapshots) {
-      const sc = scoreAll(truth.labels, s.labels);
-      if (!best || sc.acc > best.acc) best = { epoch: s.epoch, acc: sc.acc, nmi: sc.nmi, ari: sc.ari };
-    }
-  }
+  const best = truth ? bestSnapshotByAcc(truth.labels, p.snapshots) : null;
   console.log(`\n[${graph}] backend ${engineBackend() ?? '?'}; wall ${f(p.wall, 1)} s; graph build ${f(graphS, 2)} s; ` +
     `pre-train ${f(preEpoch * 1000, 0)} ms/epoch; train ${f(trEpoch * 1000, 0)} ms/epoch; peak RSS ${f(p.peak, 0)} MB`);
   console.log(`  of which k-means ${f(median(p.timing.map((t) => t.kmeansMs)), 0)} ms/epoch (median); Sinkhorn ${f(median(p.timing.filter((t) => t.sinkhornMs > 0).map((t) => t.sinkhornMs)), 0)} ms per refresh (${p.timing.filter((t) => t.sinkhornMs > 0).length} refreshes)`);
   if (pre < 200 || tr < 200) console.log(`  extrapolated to 200 + 200 epochs: ${f(graphS + 200 * preEpoch + 200 * trEpoch, 0)} s`);
   if (final) console.log(`  final epoch: ACC ${f(final.acc)} NMI ${f(final.nmi)} ARI ${f(final.ari)}`);
-  if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.acc)} NMI ${f(best.nmi)} ARI ${f(best.ari)}`);
+  if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.scores.acc)} NMI ${f(best.scores.nmi)} ARI ${f(best.scores.ari)}`);
 }
 
 for (const graph of args.graphs!.split(',')) {

@@ -18,7 +18,7 @@ import type { Context, ParamValue } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { loadForRun, mb, median, stderrProgress } from './common.ts';
+import { bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -96,13 +96,9 @@ for (const mode of args.modes!.split(',')) {
   if (pre < 200 || tr < 200) console.log(`  extrapolated to 200 + 200 epochs: ${f(wall - (pre - 1) * preEpoch - (tr - 1) * trEpoch + 199 * preEpoch + 199 * trEpoch, 0)} s`);
   if (truth) {
     const final = scoreAll(truth.labels, out.labels);
-    let best: { epoch: number; acc: number; nmi: number; ari: number } | null = null;
-    for (const s of snapshots) {
-      const sc = scoreAll(truth.labels, s.labels);
-      if (!best || sc.acc > best.acc) best = { epoch: s.epoch, acc: sc.acc, nmi: sc.nmi, ari: sc.ari };
-    }
+    const best = bestSnapshotByAcc(truth.labels, snapshots);
     console.log(`  final epoch (honest): ACC ${f(final.acc)} NMI ${f(final.nmi)} ARI ${f(final.ari)}`);
-    if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.acc)} NMI ${f(best.nmi)} ARI ${f(best.ari)}`);
+    if (best) console.log(`  paper protocol (best epoch by ACC, epoch ${best.epoch}): ACC ${f(best.scores.acc)} NMI ${f(best.scores.nmi)} ARI ${f(best.scores.ari)}`);
     // The honest/paper gap is a trajectory: print ARI at a few epochs so drift is visible.
     const marks = snapshots.filter((s, i) => i === 0 || i === snapshots.length - 1 || s.epoch % Math.max(1, Math.round(tr / 8)) === 0);
     console.log(`  ARI by epoch: ${marks.map((s) => `${s.epoch}:${f(scoreAll(truth.labels, s.labels).ari, 2)}`).join(' ')}`);

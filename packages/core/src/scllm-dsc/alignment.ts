@@ -93,7 +93,6 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const headF: Stack | null = identity ? null : denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
   const headT: Stack = denseStack([zt.cols, o.projDim, identity ? latent : o.projDim], rng, { activation: 'relu', init: 'torch' });
   const heads = headF ? [headF, headT] : [headT];
-  const structural = (input: tf.Tensor2D): tf.Tensor2D => l2NormalizeRows(headF ? headF.apply(input) : input);
   // scanpy's pp.scale without clipping: constant columns become 0.
   const input = o.standardiseText ? scale(zt, { maxValue: null }).data : zt;
   const text = tf.keep(tf.tensor2d(input.data, [zt.rows, zt.cols]));
@@ -103,6 +102,10 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const share = o.textShare ?? 0.5;
   const rootN = Math.sqrt(n);
   const headInput = (h: tf.Tensor2D, z: tf.Tensor2D): tf.Tensor2D => (o.headInput === 'z' ? tf.mul(z, rootN) as tf.Tensor2D : l2NormalizeRows(h));
+  // Ẑf as read out: the head's unit rows ('mlp'), or z itself, rescaled ('identity': no unit sphere, see the option).
+  const structuralSide = (h: tf.Tensor2D, z: tf.Tensor2D): tf.Tensor2D => (headF ? l2NormalizeRows(headF.apply(headInput(h, z))) : unitMeanSquare(z));
+  // What InfoNCE and the variance term compare: directions (the head's output already has unit rows).
+  const direction = (f: tf.Tensor2D): tf.Tensor2D => (headF ? f : l2NormalizeRows(f));
   if (!(share >= 0 && share <= 1)) throw new Error(`alignment: textShare must be in [0, 1], got ${share}`);
   const sample = o.maxCells > 0 && n > o.maxCells;
   const sampleRng = createRng(o.seed ^ 0xa119);
@@ -110,10 +113,8 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   let last: { view: TrainStepView; f: tf.Tensor2D; t: tf.Tensor2D; z: tf.Tensor2D } | null = null;
   const project = (view: TrainStepView) => {
     if (last?.view === view) return last;
-    // identity: the read-out keeps the structural clustering space z itself (no unit sphere), rescaled so its rows
-    // have mean squared norm 1 like the text head's unit rows; InfoNCE and the variance term compare directions.
-    const fRead = identity ? unitMeanSquare(view.z) : structural(headInput(view.h, view.z));
-    const f = identity ? l2NormalizeRows(fRead) : fRead;
+    const fRead = structuralSide(view.h, view.z);
+    const f = direction(fRead);
     const t = l2NormalizeRows(headT.apply(text));
     const z = tf.add(tf.mul(1 - share, fRead), tf.mul(share, t)) as tf.Tensor2D; // β = ½: the same numbers as ½(f + t) (halving is exact in binary floats)
     last = { view, f, t, z };
@@ -128,7 +129,7 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
       ? (view) => {
         const { f, t } = project(view);
         let fs = o.anchor === 'structure' ? stopGradient(f)
-          : o.anchor === 'encoder' ? (identity ? stopGradient(f) : structural(headInput(stopGradient(view.h), stopGradient(view.z)))) : f;
+          : o.anchor === 'encoder' ? direction(structuralSide(stopGradient(view.h), stopGradient(view.z))) : f;
         let ts = t;
         if (sample) {
           const idx = tf.tensor1d(permutation(n, sampleRng).subarray(0, o.maxCells), 'int32');

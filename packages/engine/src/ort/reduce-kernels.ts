@@ -17,6 +17,17 @@ interface ReduceArgs {
 
 const MIN_SIZE = 1 << 16;
 
+/** One cached ORT graph per (op, rank, axes), keepdims on, any sizes. */
+function reduceSession(op: 'ReduceSum' | 'ReduceMean', rank: number, axes: readonly number[]) {
+  return ortSession(`${op}:${rank}:${axes.join(',')}`, () => ({
+    nodes: [{ op, inputs: ['X', 'axes'], outputs: ['Y'], attrs: { keepdims: 1 } }],
+    inputs: [{ name: 'X', shape: Array.from({ length: rank }, (_, i) => `d${i}`) }],
+    outputs: [{ name: 'Y', shape: Array.from({ length: rank }, (_, i) => `o${i}`) }],
+    initializers: [{ name: 'axes', dims: [axes.length], values: [...axes], int64: true }],
+    opset: 18,
+  }));
+}
+
 function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
   return (args: ReduceArgs): TensorInfo => {
     const { x } = args.inputs;
@@ -32,22 +43,14 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
     const keep = !!args.attrs.keepDims;
     const outShape = keep ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
     const out = args.backend.makeOutput(outShape, 'float32');
-    const Tensor = ortTensor();
     if (axes.length === rank) {
       args.backend.typedArrayFromHeap(out)[0] = reduceAll(args.backend.typedArrayFromHeap(x), op === 'ReduceMean');
       ortKernelStats.delegated++;
       return out;
     }
-    const key = `${op}:${rank}:${axes.join(',')}`;
-    const session = ortSession(key, () => ({
-      nodes: [{ op, inputs: ['X', 'axes'], outputs: ['Y'], attrs: { keepdims: 1 } }],
-      inputs: [{ name: 'X', shape: x.shape.map((_, i) => `d${i}`) }],
-      outputs: [{ name: 'Y', shape: x.shape.map((_, i) => `o${i}`) }],
-      initializers: [{ name: 'axes', dims: [axes.length], values: axes, int64: true }],
-      opset: 18,
-    }));
+    const Tensor = ortTensor();
     const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-    session.run(
+    reduceSession(op, rank, axes).run(
       { X: new Tensor('float32', args.backend.typedArrayFromHeap(x), x.shape) },
       { Y: new Tensor('float32', args.backend.typedArrayFromHeap(out), keptShape) },
     );
@@ -62,7 +65,8 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
  * the alignment falls: 2 distinct means over 12 offsets of the same 2638×2000 values), so a logged loss could differ
  * between two runs of the same seed. A column sum accumulates each column row by row whatever the alignment, so
  * the entries are viewed as rows × `cols` (cols: the largest divisor ≤ 4096), summed per column by ORT on all
- * threads, and the ≤ 4096 partial sums are added here in float64.
+ * threads, and the ≤ 4096 partial sums are added here in float64. (A size with no divisor above 1 — a large
+ * prime — is one column: summed in one pass, as before.)
  */
 function reduceAll(data: Float32Array, mean: boolean): number {
   const size = data.length;
@@ -71,14 +75,7 @@ function reduceAll(data: Float32Array, mean: boolean): number {
   const rows = size / cols;
   const partial = new Float32Array(cols);
   const Tensor = ortTensor();
-  const session = ortSession('ReduceSum:columns-of-all', () => ({
-    nodes: [{ op: 'ReduceSum', inputs: ['X', 'axes'], outputs: ['Y'], attrs: { keepdims: 1 } }],
-    inputs: [{ name: 'X', shape: ['r', 'c'] }],
-    outputs: [{ name: 'Y', shape: ['o', 'c'] }],
-    initializers: [{ name: 'axes', dims: [1], values: [0], int64: true }],
-    opset: 18,
-  }));
-  session.run({ X: new Tensor('float32', data, [rows, cols]) }, { Y: new Tensor('float32', partial, [1, cols]) });
+  reduceSession('ReduceSum', 2, [0]).run({ X: new Tensor('float32', data, [rows, cols]) }, { Y: new Tensor('float32', partial, [1, cols]) });
   let total = 0;
   for (let j = 0; j < cols; j++) total += partial[j];
   return mean ? total / size : total;
