@@ -1,4 +1,5 @@
-export { buildReportModel, TABLE_METRICS, type ReportModel, type MetricTable, type Cell } from './model.ts';
+export { buildReportModel, TABLE_METRICS, type ReportModel, type ReportOptions, type MetricTable, type Cell } from './model.ts';
+export { rowNamer, type BaseParams } from './variants.ts';
 export { renderModel, renderReport } from './render.ts';
 export { groupedBarChart } from './chart.ts';
 export { averageRanks, meanSd } from './stats.ts';

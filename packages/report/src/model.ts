@@ -1,6 +1,7 @@
 import type { Protocol, RunRecord, Scores } from '@scbench/api';
 import { publishedNotes, type PublishedNote } from './published.ts';
 import { averageRanks, meanSd } from './stats.ts';
+import { rowNamer, type BaseParams } from './variants.ts';
 
 export type ScoreKey = keyof Scores;
 
@@ -82,10 +83,10 @@ function uniq<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
-function buildTable(records: readonly RunRecord[], methods: string[], datasets: string[], key: ScoreKey, label: string,
-  pick: (r: RunRecord) => Scores | null): MetricTable {
+function buildTable(records: readonly RunRecord[], rowOf: (r: RunRecord) => string, methods: string[], datasets: string[],
+  key: ScoreKey, label: string, pick: (r: RunRecord) => Scores | null): MetricTable {
   const rows: Cell[][] = methods.map((m) => datasets.map((d) => {
-    const runs = records.filter((r) => r.method === m && r.dataset === d);
+    const runs = records.filter((r) => rowOf(r) === m && r.dataset === d);
     const values = runs.map(pick).filter((s): s is Scores => s !== null).map((s) => s[key]);
     const { mean, sd } = meanSd(values);
     let state: Cell['state'] = 'ok';
@@ -111,16 +112,28 @@ function buildTable(records: readonly RunRecord[], methods: string[], datasets: 
   return { key, label, rows, meanRank };
 }
 
-/** Records → everything the report shows. Pure: the same records give the same model (but for generatedAt). */
-export function buildReportModel(records: readonly RunRecord[], opts: { protocol: Protocol; title: string; now?: Date }): ReportModel {
+export interface ReportOptions {
+  protocol: Protocol;
+  title: string;
+  now?: Date;
+  /** Each record's parameters without `--set`, so a row is named by what was changed (variants.ts). */
+  baseParams?: BaseParams;
+}
+
+/**
+ * Records → everything the report shows. Pure: the same records give the same model (but for generatedAt). A row
+ * is one method with one parameter set (variants.ts), so an ablation run beside the default is never averaged in.
+ */
+export function buildReportModel(records: readonly RunRecord[], opts: ReportOptions): ReportModel {
   const datasets = uniq(records.map((r) => r.dataset));
+  const rowOf = rowNamer(records, opts.baseParams);
   // Real methods first, controls last, each group in first-seen order.
-  const seen = uniq(records.map((r) => r.method));
+  const seen = uniq(records.map(rowOf));
   const methods = [...seen.filter((m) => !CONTROLS.has(m)), ...seen.filter((m) => CONTROLS.has(m))];
-  const honest = TABLE_METRICS.map((t) => buildTable(records, methods, datasets, t.key, t.label, (r) => (r.status === 'ok' ? r.scores : null)));
+  const honest = TABLE_METRICS.map((t) => buildTable(records, rowOf, methods, datasets, t.key, t.label, (r) => (r.status === 'ok' ? r.scores : null)));
   const anyPaper = records.some((r) => r.paperProtocol !== null);
   const paper = anyPaper
-    ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null))
+    ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), rowOf, methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null))
     : null;
   return {
     title: opts.title,
@@ -134,7 +147,7 @@ export function buildReportModel(records: readonly RunRecord[], opts: { protocol
       return { id, cells: r.cells, genes: r.genes, nClusters: r.nClusters };
     }),
     methods: methods.map((id) => {
-      const ok = records.filter((r) => r.method === id && r.status === 'ok');
+      const ok = records.filter((r) => rowOf(r) === id && r.status === 'ok');
       const b = ok.find((r) => r.backend)?.backend;
       return {
         id,
@@ -148,7 +161,7 @@ export function buildReportModel(records: readonly RunRecord[], opts: { protocol
     paper,
     published: publishedNotes(records),
     failures: records.filter((r) => r.status !== 'ok').map((r) => ({
-      dataset: r.dataset, method: r.method, seed: r.seed, status: r.status, error: (r.error ?? '').split('\n').slice(0, 3).join(' '),
+      dataset: r.dataset, method: rowOf(r), seed: r.seed, status: r.status, error: (r.error ?? '').split('\n').slice(0, 3).join(' '),
     })),
   };
 }

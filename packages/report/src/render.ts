@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { Protocol, RunRecord } from '@scbench/api';
 import { groupedBarChart } from './chart.ts';
-import { buildReportModel, type Cell, type MetricTable, type ReportModel } from './model.ts';
+import { buildReportModel, type Cell, type MetricTable, type ReportModel, type ReportOptions } from './model.ts';
 
 function template(name: string): string {
   return readFileSync(new URL(`../templates/${name}.hbs`, import.meta.url), 'utf8');
@@ -53,6 +53,6 @@ export function renderModel(model: ReportModel): string {
   });
 }
 
-export function renderReport(records: readonly RunRecord[], opts: { protocol: Protocol; title: string }): string {
+export function renderReport(records: readonly RunRecord[], opts: ReportOptions): string {
   return renderModel(buildReportModel(records, opts));
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Protocol } from '@scbench/api';
+import type { Params, Protocol, RunRecord } from '@scbench/api';
 import { DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
 import { renderReport } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
@@ -10,7 +10,7 @@ import { EXIT, UserError } from './exit-codes.ts';
 import { HELP } from './help.ts';
 import { loadForRun, parseSyntheticSpec } from './load-data.ts';
 import { parseOverride } from './params.ts';
-import { planJobs } from './plan.ts';
+import { jobParams, planJobs } from './plan.ts';
 import { latestRecords, readRecords } from './records.ts';
 import { findMethod, methods } from './registry.ts';
 import { runPlan } from './run-command.ts';
@@ -63,10 +63,16 @@ function protocolOf(v: string | undefined): Protocol {
   throw new UserError(`--protocol ${v}: use honest or paper`);
 }
 
+/** A record's parameters without `--set`, so the report names ablation rows by what changed (undefined: unknown method). */
+function baseParams(r: RunRecord): Params | undefined {
+  const known = methods.find((m) => m.id === r.method);
+  return known ? jobParams(known, [], r.params.smoke === true) : undefined;
+}
+
 function writeReport(dir: string, protocol: Protocol, outFile?: string): string {
   const records = latestRecords(readRecords(join(dir, 'records.jsonl')));
   const file = outFile ?? join(dir, 'index.html');
-  writeFileSync(file, renderReport(records, { protocol, title: `scbench report — ${dir}` }));
+  writeFileSync(file, renderReport(records, { protocol, title: `scbench report — ${dir}`, baseParams }));
   return file;
 }
 

@@ -9,10 +9,15 @@ export interface Job {
   paramsHash: string;
 }
 
+/** The parameters a job of `method` runs with under these overrides (smoke mode marks itself in them). */
+export function jobParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean): Params {
+  return { ...resolveParams(method, overrides, smoke), ...(smoke ? { smoke: true } : {}) };
+}
+
 /** methods × datasets × seeds, dataset-major so one dataset's runs sit together in the output. */
 export function planJobs(methods: readonly AnyMethod[], datasets: readonly string[], seeds: readonly number[], overrides: readonly ParamOverride[], smoke: boolean): Job[] {
   const resolved = methods.map((m) => {
-    const params = { ...resolveParams(m, overrides, smoke), ...(smoke ? { smoke: true } : {}) };
+    const params = jobParams(m, overrides, smoke);
     return { method: m, params, paramsHash: hashParams(params) };
   });
   const jobs: Job[] = [];
