@@ -1,5 +1,18 @@
 // Shared by the sccdcg and scllm-dsc benchmark scripts (the paper protocol is the runner's own rule).
+import type { ParamValue, Params } from '@scbench/api';
 export { bestSnapshotByAcc, loadForRun } from '@scbench/runner';
+
+/** --set a=1,b=paper → typed by the default's type, as `scbench run --set`; an unknown key is an error. */
+export function overrides(defaults: Params, spec: string): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const kv of spec.split(',').filter((s) => s !== '')) {
+    const [k, v] = kv.split('=');
+    const like = defaults[k];
+    if (like === undefined) throw new Error(`--set ${k}: no such parameter (known: ${Object.keys(defaults).join(', ')})`);
+    out[k] = typeof like === 'number' ? Number(v) : typeof like === 'boolean' ? v === 'true' : v;
+  }
+  return out;
+}
 
 /** Median (upper middle for even lengths), NaN for none. */
 export const median = (xs: number[]): number => {

@@ -14,11 +14,11 @@
  * score; the method never sees them.
  */
 import { parseArgs } from 'node:util';
-import type { Context, ParamValue } from '@scbench/api';
+import type { Context } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
+import { bestSnapshotByAcc, loadForRun, mb, median, overrides, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -32,19 +32,6 @@ const { values: args } = parseArgs({
     cache: { type: 'string', default: '.scbench-cache' },
   },
 });
-
-
-/** --set a=1,b=paper → typed by the default's type, as `scbench run --set`. */
-function overrides(spec: string): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const kv of spec.split(',').filter((s) => s !== '')) {
-    const [k, v] = kv.split('=');
-    const like = (scllmDsc.defaults as Record<string, ParamValue>)[k];
-    if (like === undefined) throw new Error(`--set ${k}: scllm-dsc has no such parameter`);
-    out[k] = typeof like === 'number' ? Number(v) : typeof like === 'boolean' ? v === 'true' : v;
-  }
-  return out;
-}
 
 const { dataset, truth } = await loadForRun(args.dataset!);
 console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
@@ -69,7 +56,7 @@ for (const mode of args.modes!.split(',')) {
     snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
     cache: diskCache(args.cache!),
   };
-  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides(args.set!) };
+  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides(scllmDsc.defaults, args.set!) };
   const t0 = performance.now();
   const out = await scllmDsc.run(dataset, params, ctx);
   const wall = (performance.now() - t0) / 1000;
