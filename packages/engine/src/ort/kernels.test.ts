@@ -184,4 +184,31 @@ describe('reductions over every entry', () => {
     // Partial sums added in float64: within float32 rounding of the exact sum (the one-pass sum was off by ~1e-5).
     expect(Math.abs([...sums][0] - exact)).toBeLessThan(1e-6 * Math.abs(exact) + 1e-3);
   });
+
+  it('over the last axis (a row-wise logsumexp, as in InfoNCE) give the same bits wherever the tensor sits', async () => {
+    await initEngine({ backend: 'wasm-ort', threads: 2 });
+    // Before the lane split: 2 distinct results over these 12 offsets (the sum of exp(x − max) differed).
+    const source = tf.randomNormal([4096, 16], 0, 1, 'float32', 3);
+    const data = source.dataSync() as Float32Array;
+    source.dispose();
+    const results = new Set<string>();
+    const pads: tf.Tensor[] = [];
+    let rowSums: Float32Array | null = null;
+    for (let pad = 0; pad < 12; pad++) {
+      pads.push(tf.tensor1d(new Float32Array(pad + 1)));
+      const [lse, sums] = tf.tidy(() => {
+        const t = tf.tensor2d(data, [4096, 16]);
+        return [tf.logSumExp(t, 1).dataSync() as Float32Array, tf.sum(t, -1).dataSync() as Float32Array];
+      });
+      results.add(Array.from(lse).join(','));
+      rowSums = sums;
+    }
+    tf.dispose(pads);
+    expect(results.size).toBe(1);
+    for (let r = 0; r < 4096; r += 97) {
+      let exact = 0;
+      for (let j = 0; j < 16; j++) exact += data[r * 16 + j];
+      expect(Math.abs(rowSums![r] - exact)).toBeLessThan(1e-5);
+    }
+  });
 });

@@ -48,12 +48,14 @@ function reduce(op: 'ReduceSum' | 'ReduceMean', kernel: string) {
       ortKernelStats.delegated++;
       return out;
     }
-    const Tensor = ortTensor();
-    const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-    reduceSession(op, rank, axes).run(
-      { X: new Tensor('float32', args.backend.typedArrayFromHeap(x), x.shape) },
-      { Y: new Tensor('float32', args.backend.typedArrayFromHeap(out), keptShape) },
-    );
+    const data = args.backend.typedArrayFromHeap(x);
+    const y = args.backend.typedArrayFromHeap(out);
+    if (axes.includes(rank - 1)) reduceWithLastAxis(data, x.shape, axes, op === 'ReduceMean', y);
+    else {
+      const Tensor = ortTensor();
+      const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+      reduceSession(op, rank, axes).run({ X: new Tensor('float32', data, x.shape) }, { Y: new Tensor('float32', y, keptShape) });
+    }
     ortKernelStats.delegated++;
     return out;
   };
@@ -79,6 +81,54 @@ function reduceAll(data: Float32Array, mean: boolean): number {
   let total = 0;
   for (let j = 0; j < cols; j++) total += partial[j];
   return mean ? total / size : total;
+}
+
+/**
+ * A reduction that includes the last (contiguous) axis, e.g. a row-wise sum of N×N similarities in InfoNCE's
+ * logsumexp. ORT sums a contiguous run with vector lanes that start where the alignment falls, so the result's last
+ * bit depended on the tensor's heap offset (2 distinct row-wise logsumexps of one 4096×16 matrix over 12 offsets),
+ * as for `reduceAll`. The same cure: the last axis L is viewed as (L / c) × c (c: the largest divisor ≤ 32; runs
+ * zero-padded to a multiple of 16 where that is under 16), the
+ * L / c axis is summed by ORT lane by lane in a fixed order, and the c partial sums of each output are added here in
+ * float64. Reductions that leave the last axis alone already sum lane by lane and go straight to ORT.
+ */
+/** A reused buffer for the zero-padded copy: a fresh 28 MB array per call cost more than the reduction. */
+let scratch = new Float32Array(0);
+function paddingScratch(size: number): Float32Array {
+  if (scratch.length < size) scratch = new Float32Array(size);
+  return scratch.subarray(0, size);
+}
+
+function reduceWithLastAxis(data: Float32Array, shape: readonly number[], axes: readonly number[], mean: boolean, y: Float32Array): void {
+  const rank = shape.length;
+  let last = shape[rank - 1];
+  let c = Math.min(32, last);
+  while (last % c !== 0) c--;
+  if (c < 16) {
+    // Few lanes are slow (2,638 = 2 × 1,319 gives 2: 10× a plain sum): pad each run with zeros to a multiple of 16.
+    const padded = Math.ceil(last / 16) * 16;
+    const runs = data.length / last;
+    const copy = paddingScratch(runs * padded);
+    for (let r = 0; r < runs; r++) {
+      copy.set(data.subarray(r * last, (r + 1) * last), r * padded);
+      copy.fill(0, r * padded + last, (r + 1) * padded);
+    }
+    data = copy;
+    last = padded;
+    c = 16;
+  }
+  const view = [...shape.slice(0, -1), last / c, c];
+  const viewAxes = [...axes.filter((a) => a !== rank - 1), rank - 1]; // the c axis (index rank) is kept
+  const partialShape = view.map((d, i) => (viewAxes.includes(i) ? 1 : d));
+  const partial = new Float32Array(y.length * c);
+  const Tensor = ortTensor();
+  reduceSession('ReduceSum', rank + 1, viewAxes).run({ X: new Tensor('float32', data, view) }, { Y: new Tensor('float32', partial, partialShape) });
+  const count = axes.reduce((n, a) => n * shape[a], 1);
+  for (let o = 0; o < y.length; o++) {
+    let total = 0;
+    for (let j = o * c; j < (o + 1) * c; j++) total += partial[j];
+    y[o] = mean ? total / count : total;
+  }
 }
 
 const override = kernelOverride('installOrtReduceKernels', [
