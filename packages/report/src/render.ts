@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Protocol, RunRecord } from '@scbench/api';
+import type { RunRecord } from '@scbench/api';
 import { groupedBarChart } from './chart.ts';
 import { buildReportModel, type Cell, type MetricTable, type ReportModel, type ReportOptions } from './model.ts';
 

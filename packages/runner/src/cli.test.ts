@@ -41,6 +41,7 @@ describe('scbench run', () => {
     expect(pk.commit).toBeTruthy();
     expect(recs[1].scores!.ari).toBe(1);
     expect(recs[2].scores!.ari).toBeLessThan(0.1);
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
     // The report names the row by the --set that changed it (Handlebars escapes "=").
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(/pca-kmeans \[nPcs(=|&#x3D;)20\]/);
   });
