@@ -196,11 +196,13 @@ describe('reductions over every entry', () => {
     let rowSums: Float32Array | null = null;
     for (let pad = 0; pad < 12; pad++) {
       pads.push(tf.tensor1d(new Float32Array(pad + 1)));
-      const [lse, sums] = tf.tidy(() => {
+      const [lse, sums, lanes] = tf.tidy(() => {
         const t = tf.tensor2d(data, [4096, 16]);
-        return [tf.logSumExp(t, 1).dataSync() as Float32Array, tf.sum(t, -1).dataSync() as Float32Array];
+        // Row sums go through a Gemm with a ones vector; a non-suffix set with the last axis through the lane split.
+        const split = tf.sum(tf.reshape(t, [64, 64, 16]), [0, 2]);
+        return [tf.logSumExp(t, 1).dataSync() as Float32Array, tf.sum(t, -1).dataSync() as Float32Array, split.dataSync() as Float32Array];
       });
-      results.add(Array.from(lse).join(','));
+      results.add(`${Array.from(lse).join(',')}|${Array.from(lanes).join(',')}`);
       rowSums = sums;
     }
     tf.dispose(pads);
