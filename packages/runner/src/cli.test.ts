@@ -63,6 +63,23 @@ describe('scbench run', () => {
     expect(rec.scores).toBeNull();
   });
 
+  it('runs several jobs at once with --jobs, each recorded once, the cores shared out', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'scbench-jobs-'));
+    const r = await capture(['run', '--methods', 'pca-kmeans,true-labels', '--datasets', 'synthetic:cells=120,genes=80,groups=3',
+      '--seeds', '0,1', '--out', out, '--smoke', '--no-report', '--jobs', '3']);
+    expect(r.code).toBe(EXIT.ok);
+    const recs = readJsonl(join(out, 'records.jsonl'));
+    expect(recs.map((x) => `${x.method}:${x.seed}`).sort()).toEqual(['pca-kmeans:0', 'pca-kmeans:1', 'true-labels:0', 'true-labels:1']);
+    expect(recs.every((x) => x.status === 'ok')).toBe(true);
+    // At once, not one after the other: some two runs overlap in time (each spends ~1 s starting its process).
+    const span = (x: RunRecord) => [Date.parse(x.startedAt), Date.parse(x.finishedAt)];
+    const overlap = recs.some((a, i) => recs.some((b, j) => i !== j && span(a)[0] < span(b)[1] && span(b)[0] < span(a)[1]));
+    expect(overlap).toBe(true);
+    // Plain lines, each naming its run: one live line cannot show three runs.
+    expect(r.err.match(/\[\d\/4\] .* \.\.\./g)).toHaveLength(4);
+    expect((await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--jobs', '0'])).code).toBe(EXIT.usage);
+  });
+
   it('rejects unknown methods, datasets and parameters before running anything', async () => {
     expect((await capture(['run', '--methods', 'nope', '--datasets', 'synthetic'])).err).toMatch(/unknown method "nope"/);
     const d = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'no_such_dataset']);

@@ -81,7 +81,7 @@ async function runCmd(args: string[]): Promise<number> {
     methods: { type: 'string' }, datasets: { type: 'string' }, seeds: { type: 'string' }, out: { type: 'string' },
     protocol: { type: 'string' }, set: { type: 'string', multiple: true }, smoke: { type: 'boolean' },
     timeout: { type: 'string' }, 'retry-failed': { type: 'boolean' }, backend: { type: 'string' },
-    'no-report': { type: 'boolean' }, default: { type: 'boolean' },
+    'no-report': { type: 'boolean' }, default: { type: 'boolean' }, jobs: { type: 'string' },
   });
   if (values.help) return print(HELP.run);
   const d = values.default ? DEFAULT_GRID : null;
@@ -103,6 +103,8 @@ async function runCmd(args: string[]): Promise<number> {
   for (const o of overrides) if (!methodIds.includes(o.method)) throw new UserError(`--set ${o.method}.${o.key}: ${o.method} is not among --methods`);
   const timeoutS = values.timeout === undefined ? 7200 : Number(values.timeout);
   if (!(timeoutS > 0)) throw new UserError(`--timeout ${values.timeout}: give a positive number of seconds`);
+  const concurrency = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--jobs ${values.jobs}: give a whole number of runs at once, 1 or more`);
   if (values.backend) process.env.SCBENCH_BACKEND = values.backend as string;
   const protocol = protocolOf(values.protocol as string | undefined);
   const smoke = values.smoke === true;
@@ -116,7 +118,7 @@ async function runCmd(args: string[]): Promise<number> {
   };
   process.once('SIGINT', onSigint);
   const written = await runPlan(jobs, {
-    out, protocol, smoke, timeoutS, retryFailed: values['retry-failed'] === true,
+    out, protocol, smoke, timeoutS, retryFailed: values['retry-failed'] === true, concurrency,
     cacheDir: process.env.SCBENCH_CACHE ?? join(repoRoot, '.scbench-cache'),
   }, abort.signal);
   process.off('SIGINT', onSigint);

@@ -18,14 +18,16 @@ const tsxLoader = import.meta.resolve('tsx');
 /**
  * Run one job in its own process: a crash, an out-of-memory kill or a hang costs that run only.
  * The parent enforces the timeout with SIGKILL; an abort (Ctrl-C) is passed on to the method's signal first.
+ * `env` replaces the child's environment (default: the parent's).
  */
-export function executeJob(req: WorkerRequest, timeoutS: number, events: JobEvents, abort: AbortSignal): Promise<JobOutcome> {
+export function executeJob(req: WorkerRequest, timeoutS: number, events: JobEvents, abort: AbortSignal, env?: NodeJS.ProcessEnv): Promise<JobOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = fork(workerPath, [], {
       execArgv: ['--import', tsxLoader, '--no-warnings', '--max-old-space-size=16384'],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       serialization: 'advanced',
+      ...(env ? { env } : {}),
     });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {

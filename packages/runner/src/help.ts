@@ -27,6 +27,8 @@ Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 13
   --set M.KEY=VALUE  override one parameter of one method (repeatable)
   --smoke            tiny settings, for checking a setup quickly
   --timeout SECONDS  per run (default 7200)
+  --jobs N           runs at once, each in its own process (default 1); the cores are shared out among them
+                     (SCBENCH_THREADS each, unless set), and a run's seconds are measured beside the others
   --retry-failed     re-run failed and timed-out runs (finished runs are always skipped)
   --backend NAME     force the engine backend (tfjs-node-gpu, tfjs-node, wasm-ort, wasm); same as SCBENCH_BACKEND
   --no-report        do not render DIR/index.html at the end
