@@ -17,7 +17,8 @@ describe('published-numbers note', () => {
     expect(notes[0].text).toMatch(/did not reproduce here/);
     const html = renderReport([cbmc, pcaCbmc], { protocol: 'honest', title: 't' });
     expect(html).toContain('<h2>Published numbers</h2>');
-    expect(html).toContain('0.543 / NMI 0.652 / ARI 0.426');
+    expect(html).toContain('ACC 0.597 / NMI 0.658 / ARI 0.468');
+    expect(html).toContain('0.690 / 0.734 / 0.604');
   });
 
   it('is absent when they do not', () => {
