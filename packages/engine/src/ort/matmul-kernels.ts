@@ -102,6 +102,12 @@ function gemmGraph(tA: boolean, tB: boolean, bias: boolean, act: Activation, alp
   return { nodes, inputs, outputs: [{ name: 'Y', shape: ['m', 'n'] }], initializers };
 }
 
+/** One cached ORT graph per Gemm form (also the row sums' plain A·B in reduce-kernels.ts). */
+export function gemmSession(tA: boolean, tB: boolean, bias: boolean, act: Activation, alpha: number) {
+  const key = `gemm:${+tA}${+tB}:${bias ? 'b' : '-'}:${act}:${act === 'leakyrelu' ? alpha : ''}`;
+  return ortSession(key, () => gemmGraph(tA, tB, bias, act, alpha));
+}
+
 /** Bias or PReLU slope as a 1-D ORT input broadcast along rows: only a scalar or a length-n vector qualifies. */
 function rowVector(t: TensorInfo | undefined, n: number): boolean {
   if (!t) return true;
@@ -136,8 +142,7 @@ function run(
     const v = backend.typedArrayFromHeap(slope);
     feeds.S = new Tensor('float32', v, [v.length]);
   }
-  const key = `gemm:${+tA}${+tB}:${bias ? 'b' : '-'}:${act}:${act === 'leakyrelu' ? alpha : ''}`;
-  const session = ortSession(key, () => gemmGraph(tA, tB, !!bias, act, alpha));
+  const session = gemmSession(tA, tB, !!bias, act, alpha);
   session.run(feeds, { Y: new Tensor('float32', backend.typedArrayFromHeap(out), [p.m, p.n]) });
   ortKernelStats.delegated++;
   return out;

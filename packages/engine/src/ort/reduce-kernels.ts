@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
-import { ortKernelStats } from './matmul-kernels.ts';
+import { gemmSession, ortKernelStats } from './matmul-kernels.ts';
 import { kernelOverride, type TensorInfo, type WasmBackend } from './wasm-kernels.ts';
 
 interface ReduceArgs {
@@ -97,7 +97,7 @@ function paddingScratch(size: number): Float32Array {
  * as for `reduceAll`.
  * - Reduced axes that are a suffix of the shape (a row sum, the common case): the tensor viewed as rows × L times a
  *   ones vector, an ORT Gemm. Its inner loop accumulates in a fixed order whatever the alignment (1 distinct result
- *   over the 12 offsets), and at 2638 × 2638 it takes 1.3 ms against 7.9 ms for the lane split below.
+ *   over the 12 offsets), and at 2638 × 2638 it takes 1.5 ms against 7.9 ms for the lane split below.
  * - Any other set with the last axis: the last axis L is viewed as (L / c) × c (c: the largest divisor ≤ 32; runs
  *   zero-padded to a multiple of 16 where that is under 16), the L / c axis is summed by ORT lane by lane in a fixed
  *   order, and the c partial sums of each output are added here in float64.
@@ -151,13 +151,7 @@ function rowSumsByGemm(data: Float32Array, rows: number, cols: number, y: Float3
   let ones = onesByLength.get(cols);
   if (!ones) onesByLength.set(cols, (ones = new Float32Array(cols).fill(1)));
   const Tensor = ortTensor();
-  const session = ortSession('rowsum-gemm', () => ({
-    nodes: [{ op: 'Gemm', inputs: ['A', 'B'], outputs: ['Y'], attrs: { transA: 0, transB: 0 } }],
-    inputs: [{ name: 'A', shape: ['m', 'k'] }, { name: 'B', shape: ['k', 'n'] }],
-    outputs: [{ name: 'Y', shape: ['m', 'n'] }],
-    initializers: [],
-  }));
-  session.run({ A: new Tensor('float32', data, [rows, cols]), B: new Tensor('float32', ones, [cols, 1]) }, { Y: new Tensor('float32', y, [rows, 1]) });
+  gemmSession(false, false, false, 'linear', 0).run({ A: new Tensor('float32', data, [rows, cols]), B: new Tensor('float32', ones, [cols, 1]) }, { Y: new Tensor('float32', y, [rows, 1]) });
 }
 
 const override = kernelOverride('installOrtReduceKernels', [
