@@ -18,6 +18,7 @@ import type { Context } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
+import { kmeans } from '@scbench/numerics';
 import { bestSnapshotByAcc, loadForRun, mb, median, overrides, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
@@ -89,6 +90,12 @@ for (const mode of args.modes!.split(',')) {
     // The honest/paper gap is a trajectory: print ARI at a few epochs so drift is visible.
     const marks = snapshots.filter((s, i) => i === 0 || i === snapshots.length - 1 || s.epoch % Math.max(1, Math.round(tr / 8)) === 0);
     console.log(`  ARI by epoch: ${marks.map((s) => `${s.epoch}:${f(scoreAll(truth.labels, s.labels).ari, 2)}`).join(' ')}`);
+    // The labels above continue one k-means trajectory (warm Lloyd); a fresh clustering of the same final space says
+    // whether the read-out is stuck in the partition it started from or the space itself is the limit.
+    if (out.embedding) {
+      const fresh = kmeans(out.embedding, dataset.nClusters, { nInit: 20, seed: Number(args.seed) });
+      console.log(`  fresh k-means (n_init 20) on the final read-out space: ARI ${f(scoreAll(truth.labels, fresh.labels).ari)}`);
+    }
   }
   // Label-free: the share of cells whose label changed over each 10 epochs (DEC's convergence statistic).
   const moved = snapshots.filter((s) => s.epoch % 10 === 0 && s.epoch > 10).map((s) => {
