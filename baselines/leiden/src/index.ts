@@ -1,6 +1,23 @@
-import { defineMethod } from '@scbench/api';
+import { defineMethod, type Context, type Csr, type Dataset, type Matrix } from '@scbench/api';
 import { standardPipeline } from '@scbench/datasets';
 import { connectivities, knn, leidenWithK, pca } from '@scbench/numerics';
+
+export type LeidenParams = { targetSum: number; nTopGenes: number; scaleClip: number; nPcs: number; nNeighbors: number };
+
+/**
+ * The graph Leiden partitions (scanpy's pp.neighbors on the pca-kmeans PCA): also what the leidenalg reference bench
+ * (`tools/bench/classical/leiden-reference.ts`) hands to leidenalg, so both sides see one graph.
+ */
+export function leidenGraph(data: Dataset, p: LeidenParams, seed: number, progress: Context['progress'] = () => {}): { scores: Matrix; graph: Csr } {
+  progress('preprocess', 0, 4);
+  const x = standardPipeline(data, { targetSum: p.targetSum, hvg: p.nTopGenes, maxValue: p.scaleClip }).data;
+  progress('pca', 1, 4);
+  const { scores } = pca(x, Math.min(p.nPcs, x.rows - 1, x.cols), { seed });
+  progress('neighbours', 2, 4);
+  // scanpy's n_neighbors counts the cell itself; knn() here excludes it, hence nNeighbors − 1.
+  const nNeighbors = Math.min(p.nNeighbors, x.rows);
+  return { scores, graph: connectivities(knn(scores, nNeighbors - 1, { metric: 'euclidean' }), { nNeighbors }) };
+}
 
 /**
  * Graph clustering as Scanpy does it (METHODS.md §5.2): the same PCA as pca-kmeans → 15 nearest neighbours
@@ -19,14 +36,7 @@ export const leiden = defineMethod({
   kind: 'graph',
   defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nNeighbors: 15 },
   run: async (data, p, ctx) => {
-    ctx.progress('preprocess', 0, 4);
-    const x = standardPipeline(data, { targetSum: p.targetSum, hvg: p.nTopGenes, maxValue: p.scaleClip }).data;
-    ctx.progress('pca', 1, 4);
-    const { scores } = pca(x, Math.min(p.nPcs, x.rows - 1, x.cols), { seed: ctx.seed });
-    ctx.progress('neighbours', 2, 4);
-    // scanpy's n_neighbors counts the cell itself; knn() here excludes it, hence nNeighbors − 1.
-    const nNeighbors = Math.min(p.nNeighbors, x.rows);
-    const graph = connectivities(knn(scores, nNeighbors - 1, { metric: 'euclidean' }), { nNeighbors });
+    const { scores, graph } = leidenGraph(data, p, ctx.seed, ctx.progress);
     ctx.progress('leiden', 3, 4);
     const result = leidenWithK(graph, data.nClusters, { seed: ctx.seed });
     ctx.log('leiden', { resolution: result.resolution, clusters: result.nClusters, tries: result.tries });

@@ -3,8 +3,9 @@
  * graph? Builds the baseline's graph for a real dataset (scanpy recipe → PCA 50 → exact kNN 15 → UMAP
  * connectivities), runs scbench's Leiden at a few resolutions and at the resolution its search picks for k, and hands
  * the graph and partitions to leidenalg (`leiden_reference.py`, Debian's python3-leidenalg) over several seeds.
- * Both sides' partitions are scored by igraph's modularity with the same resolution, so the comparison is of
- * partition quality on one graph, not of two pipelines. Labels are used only to score.
+ * Both sides' partitions are scored by one modularity formula with the same resolution (written in the Python script;
+ * it also prints scbench's own value beside it), so the comparison is of partition quality on one graph, not of two
+ * pipelines. Labels are used only to score.
  *
  *   npx tsx tools/bench/classical/leiden-reference.ts [--dataset pbmc3k] [--seed 0] [--resolutions 0.5,1,2]
  *
@@ -15,10 +16,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { leiden as leidenBaseline } from '@scbench/baseline-leiden';
-import { standardPipeline } from '@scbench/datasets';
+import { leiden as leidenBaseline, leidenGraph } from '@scbench/baseline-leiden';
 import { scoreAll } from '@scbench/metrics';
-import { connectivities, knn, leiden, leidenWithK, modularity, pca } from '@scbench/numerics';
+import { leiden, leidenWithK, modularity } from '@scbench/numerics';
 import { loadForRun } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -31,13 +31,7 @@ const { values: args } = parseArgs({
 });
 const seed = Number(args.seed);
 const { dataset, truth } = await loadForRun(args.dataset!);
-const p = leidenBaseline.defaults;
-
-// The baseline's own graph, step by step as baselines/leiden/src/index.ts builds it.
-const x = standardPipeline(dataset, { targetSum: p.targetSum, hvg: p.nTopGenes, maxValue: p.scaleClip }).data;
-const { scores } = pca(x, Math.min(p.nPcs, x.rows - 1, x.cols), { seed });
-const nNeighbors = Math.min(p.nNeighbors, x.rows);
-const graph = connectivities(knn(scores, nNeighbors - 1, { metric: 'euclidean' }), { nNeighbors });
+const { graph } = leidenGraph(dataset, leidenBaseline.defaults, seed);
 
 const runs: { resolution: number; labels: number[]; quality: number; ms: number; hitK?: boolean }[] = [];
 for (const gamma of args.resolutions!.split(',').map(Number)) {
