@@ -17,7 +17,7 @@ describe('resolveSwitches', () => {
     expect(r).toMatchObject({
       mode: 'corrected', headsTrained: true, targetSchedule: 'every10', klForm: 'kl', qSpace: 'fused', clusterSpace: 'fused',
       trainNormalise: 'row+column', projDim: 128, textFusion: 'normalised', clusterRefresh: 'warm', matchClusters: true, deflate: true,
-      anchor: 'structure', textShare: 0.2,
+      anchor: 'structure', textShare: 0.2, input: 'hvg-scaled', activation: 'linear', aeInit: 'pca',
     });
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, clusterSpace: 'zf' }).qSpace).toBe('zf');
   });
@@ -32,7 +32,11 @@ describe('resolveSwitches', () => {
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'raw' }).input).toBe('raw');
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'hvg-log' }).input).toBe('hvg-log');
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, input: 'hvg-scaled' }).input).toBe('hvg-scaled');
-    expect(resolveSwitches({ ...SCLLM_DEFAULTS, aeInit: 'pca' }).aeInit).toBe('pca');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, aeInit: 'random' }).aeInit).toBe('random');
+    // A non-linear AE has no closed-form optimum: 'auto' then means PyTorch's random init, an explicit 'pca' is kept
+    // (and refused by the model with the reason).
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, activation: 'relu' }).aeInit).toBe('random');
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, activation: 'relu', aeInit: 'pca' }).aeInit).toBe('pca');
     expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, aeInit: 'xavier' })).toThrow(/aeInit must be 'auto' or one of random, pca/);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, deflate: 'off' }).deflate).toBe(false);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper', deflate: 'on' }).deflate).toBe(true);

@@ -185,7 +185,7 @@ function factoredGraph(x: Matrix, b: number): BuiltGraph {
   const n = x.rows;
   const p = x.cols;
   for (let t = 0; t < x.data.length; t++) {
-    if (x.data[t] < 0) throw new Error(`structuralGraph: the factored form needs non-negative input (then A₂ = A₁²); found ${x.data[t]} — use graph 'sparse' (signed input such as 'hvg-scaled') or 'dense'`);
+    if (x.data[t] < 0) throw new Error(`structuralGraph: the factored form needs non-negative input (then A₂ = A₁²); found ${x.data[t]} — use graph 'sparse' for signed input such as 'hvg-scaled' (scLLM-DSC's corrected default), or a non-negative input ('hvg-log', 'log1p', 'raw')`);
   }
   // Degrees in float64 on the CPU: D₁ = X̂(X̂ᵀ1), D₂ = A₁D₁ = X̂(X̂ᵀD₁).
   const r = inverseRowNorms(x);
