@@ -194,7 +194,7 @@ export const CORRECTED: Preset = {
   clusterRefresh: 'warm',
   matchClusters: true,
   // Raw counts into a linear AE: library size dominates the code. Scanpy's full recipe, scaling included — the input
-  // pca-kmeans clusters. With 'aeInit' below: pbmc3k 0.595 → 0.665, baron 0.648 → 0.665, mixology 0.934 → 0.955,
+  // pca-kmeans clusters. With 'aeInit' below: pbmc3k 0.595 → 0.665, baron 0.648 → 0.665, mixology 0.933 → 0.955,
   // cbmc 0.636 → 0.623; held out, chetah_headneck 0.545 → 0.848 (seeds 0–1; README "Quality", item 15). Signed
   // values: kNN graph only ('graph=factored' needs 'input=hvg-log').
   input: 'hvg-scaled',
