@@ -53,10 +53,9 @@ try {
   }));
   const script = new URL('./leiden_reference.py', import.meta.url).pathname;
   const out = spawnSync('/usr/bin/python3', [script, dir], { encoding: 'utf8' });
+  // Thrown, not process.exit: the finally below must still remove the temporary folder.
   if (out.status !== 0) {
-    console.error(out.stderr || String(out.error));
-    console.error('leiden-reference: the reference needs /usr/bin/python3 with leidenalg and sklearn: apt-get install python3-leidenalg python3-sklearn');
-    process.exit(1);
+    throw new Error(`leiden-reference: the reference script failed (${out.error ? String(out.error) : out.stderr.trim() || `exit status ${out.status}`}); it needs /usr/bin/python3 with leidenalg and sklearn: apt-get install python3-leidenalg python3-sklearn`);
   }
   const f = (v: number, d = 4) => v.toFixed(d);
   const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -42,10 +42,9 @@ try {
   writeFileSync(join(dir, 'x.f32'), Buffer.from(x.data.buffer, x.data.byteOffset, x.data.byteLength));
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ rows: x.rows, cols: x.cols, pcs, k: dataset.nClusters, truth: Array.from(truth.labels), runs, scoresSumSquares }));
   const out = spawnSync('/usr/bin/python3', [new URL('./pca_kmeans_reference.py', import.meta.url).pathname, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Thrown, not process.exit: the finally below must still remove the temporary folder.
   if (out.status !== 0) {
-    console.error(out.stderr || String(out.error));
-    console.error('pca-kmeans-reference: the reference needs /usr/bin/python3 with sklearn: apt-get install python3-sklearn');
-    process.exit(1);
+    throw new Error(`pca-kmeans-reference: the reference script failed (${out.error ? String(out.error) : out.stderr.trim() || `exit status ${out.status}`}); it needs /usr/bin/python3 with sklearn: apt-get install python3-sklearn`);
   }
   console.log(`${dataset.id}: ${x.rows} cells × ${x.cols} genes → PCA ${pcs}, k = ${dataset.nClusters}`);
   console.log('seed | scbench: inertia (own PCA / scikit-learn PCA), ARI | scikit-learn: inertia, ARI | ARI scbench vs scikit-learn');
