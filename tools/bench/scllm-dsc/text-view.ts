@@ -2,13 +2,14 @@
  * How much cell-type signal does the semantic view carry on its own? For one dataset, builds path 1 (expression-
  * weighted gene-description embeddings, the bundled USE-lite encoder through the disk cache) under several gene
  * weightings and prints the ARI of standardise → PCA 16 → k-means (n_init 10, seed 0) on each, beside the same
- * read-out on the expression itself. Labels are used only to score. Evidence for the scLLM-DSC README's "Quality".
+ * read-out on the expression itself, and path 1 with its gene vectors whitened or replaced by random ones (the control
+ * that tells what the descriptions add). Labels are used only to score. Evidence for the scLLM-DSC README's "Quality".
  *
  *   npx tsx tools/bench/scllm-dsc/text-view.ts [--dataset pbmc3k] [--cache .scbench-cache]
  */
 import { parseArgs } from 'node:util';
 import type { Matrix } from '@scbench/api';
-import { bundledEncoder, geneEmbeddings, knowledgeDescriber, normalisedWeights, requireGeneNames, topGenes, weightedPath } from '@scbench/core';
+import { bundledEncoder, geneEmbeddings, geneVectors, knowledgeDescriber, normalisedWeights, requireGeneNames, topGenes, weightedPath } from '@scbench/core';
 import { scale, standardPipeline, toDense } from '@scbench/datasets';
 import { scoreAll } from '@scbench/metrics';
 import { kmeans, pca } from '@scbench/numerics';
@@ -53,7 +54,10 @@ const positive = (m: Matrix): Matrix => ({ rows: m.rows, cols: m.cols, data: m.d
 console.log('reference (the expression):');
 ari(logHvg, '2,000 HVG, log-normalised');
 console.log('the semantic view, path 1:');
-ari(weightedPath(normalisedWeights(topGenes(dataset.counts, 2048), dataset), genes, 'mean').z, "scLLM-DSC corrected ('mean' over the top 2,048 genes)");
+const top = normalisedWeights(topGenes(dataset.counts, 2048), dataset);
+ari(weightedPath(top, genes, 'mean').z, "scLLM-DSC corrected ('mean' over the top 2,048 genes)");
+ari(weightedPath(top, geneVectors(e, genes.known, 'whitened'), 'mean').z, '… the same, gene embeddings whitened (geneVectors=whitened)');
+ari(weightedPath(top, geneVectors(e, genes.known, 'random'), 'mean').z, '… the same, random gene vectors (the no-knowledge control)');
 ari(weighted(logHvg, hvg.geneIndex, true), 'HVG only, log weights, mean');
 ari(weighted(logHvg, hvg.geneIndex, false), 'HVG only, log weights, sum');
 ari(weighted(positive(z), hvg.geneIndex, true), 'HVG only, positive z-scores (over-expressed genes), mean');

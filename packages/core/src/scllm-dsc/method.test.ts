@@ -70,6 +70,13 @@ describe('scllm-dsc', () => {
     expect((await run({}, 1, raw)).out.info?.semanticView).toBe('off: no species');
   });
 
+  it('runs the no-knowledge control (geneVectors=random) and records it', async () => {
+    const { out } = await run({ geneVectors: 'random' }, 2);
+    expect(out.info?.semanticGeneVectors).toBe('random');
+    expect(String(out.info?.switches)).toContain('geneVectors=random');
+    expect(out.labels).toHaveLength(240);
+  });
+
   it('ablations: no alignment drops the term; no NCut and no KL zero their weights', async () => {
     const { ctx } = await run({ align: false, ncut: false, kl: false, pretrainEpochs: 2, trainEpochs: 2 });
     const e = ctx.events.find((x) => x.event === 'train')!.values;

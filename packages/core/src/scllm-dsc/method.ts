@@ -76,7 +76,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
       // ------------------------------------------------------------ semantic view (§3.2–3.5)
       const { view, why } = await textView(data, p, {
         topK: p.topK, omega: p.omega, paths, weighting: r.textWeighting, sentence: r.sentence,
-        normalise: r.textFusion === 'normalised', template: r.template,
+        normalise: r.textFusion === 'normalised', template: r.template, geneVectors: r.geneVectors,
       }, deps, ctx);
 
       // ------------------------------------------------------------ structural view (§3.6)

@@ -8,7 +8,7 @@ describe('resolveSwitches', () => {
       mode: 'paper', headsTrained: false, targetSchedule: 'paper', klForm: 'paper', qSpace: 'fused', clusterSpace: 'zf',
       trainNormalise: 'row', projDim: 16, textFusion: 'raw', textWeighting: 'paper', sentence: 'paper', template: 'paper',
       clusterRefresh: 'restart', matchClusters: false, input: 'raw', deflate: false, activation: 'linear',
-      anchor: 'none', headInput: 'row', textShare: 0.5, aeInit: 'random',
+      anchor: 'none', headInput: 'row', textShare: 0.5, aeInit: 'random', geneVectors: 'encoder',
     });
   });
 
@@ -17,7 +17,7 @@ describe('resolveSwitches', () => {
     expect(r).toMatchObject({
       mode: 'corrected', headsTrained: true, targetSchedule: 'every10', klForm: 'kl', qSpace: 'fused', clusterSpace: 'fused',
       trainNormalise: 'row+column', projDim: 128, textFusion: 'normalised', clusterRefresh: 'warm', matchClusters: true, deflate: true,
-      anchor: 'structure', textShare: 0.2, input: 'hvg-scaled', activation: 'linear', aeInit: 'pca',
+      anchor: 'structure', textShare: 0.2, input: 'hvg-scaled', activation: 'linear', aeInit: 'pca', geneVectors: 'encoder',
     });
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, clusterSpace: 'zf' }).qSpace).toBe('zf');
   });
@@ -43,6 +43,7 @@ describe('resolveSwitches', () => {
     expect(CORRECTED.input).toBe(resolveSwitches(SCLLM_DEFAULTS).input);
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, anchor: 'none', textShare: 0.5 })).toMatchObject({ anchor: 'none', textShare: 0.5 });
     expect(resolveSwitches({ ...SCLLM_DEFAULTS, mode: 'paper', anchor: 'encoder', headInput: 'z' })).toMatchObject({ anchor: 'encoder', headInput: 'z' });
+    expect(resolveSwitches({ ...SCLLM_DEFAULTS, geneVectors: 'random' }).geneVectors).toBe('random');
   });
 
   it('rejects unknown values with the allowed ones', () => {
@@ -51,6 +52,7 @@ describe('resolveSwitches', () => {
     expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, projDim: '-3' })).toThrow(/projDim/);
     expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, textShare: 2 })).toThrow(/textShare must be 'auto' or a number in \[0, 1\]/);
     expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, anchor: 'text' })).toThrow(/anchor must be 'auto' or one of none, encoder, structure/);
+    expect(() => resolveSwitches({ ...SCLLM_DEFAULTS, geneVectors: 'zca' })).toThrow(/geneVectors must be 'auto' or one of encoder, whitened, random/);
   });
 
   it('chooses the graph form by mode and size unless told', () => {

@@ -28,12 +28,13 @@
  * | structHead        | 'mlp': Linear → ReLU → Linear on z_f          | see CORRECTED.structHead                  | 3.7     |
  * | graph             | complete cosine graphs (exact, factored)     | kNN graphs (k 15), see chooseGraphForm    | 3.6     |
  * | aeInit            | 'random' (PyTorch's init)                    | 'pca' (linear AE only), see CORRECTED     | 6.16    |
+ * | geneVectors       | 'encoder': path 1 sums the embeddings as is  | see CORRECTED.geneVectors                 | 3.4     |
  *
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
 import { AUTOENCODER_INITS, INPUT_TRANSFORMS, originalGraphForm, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
-import type { SemanticOptions } from '../semantic/index.ts';
+import { GENE_VECTORS, type GeneVectors, type SemanticOptions } from '../semantic/index.ts';
 import type { AlignAnchor, HeadInput, StructHead } from './alignment.ts';
 
 export type Mode = 'corrected' | 'paper';
@@ -72,6 +73,8 @@ export const SCLLM_DEFAULTS = {
   activation: 'auto' as string,
   /** 'auto', 'random' (PyTorch's init, the original) or 'pca' (the linear AE's MSE optimum; structural/pca-init.ts). */
   aeInit: 'auto' as string,
+  /** 'auto', 'encoder', 'whitened' or 'random' (a no-knowledge control): what path 1 sums per gene (semantic/gene-vectors.ts). */
+  geneVectors: 'auto' as string,
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
   /** 'on' or 'off' (structural only; also forced off, and recorded, on datasets without gene names/species). */
   semantic: 'on',
@@ -147,6 +150,7 @@ export interface Resolved {
   textShare: number;
   activation: string;
   aeInit: AutoencoderInit;
+  geneVectors: GeneVectors;
 }
 
 type Preset = Omit<Resolved, 'mode' | 'qSpace'> & { qSpace: Space | 'same' };
@@ -176,6 +180,7 @@ export const PAPER: Preset = {
   textShare: 0.5,
   activation: 'linear',
   aeInit: 'random',
+  geneVectors: 'encoder',
 };
 
 /** Each fault fixed. */
@@ -219,6 +224,7 @@ export const CORRECTED: Preset = {
   // 200 epochs of Adam from a random init do not reach (baron: 0.64 vs 0.80 for PCA 16; README items 9 and 15).
   // 'auto' falls back to 'random' for a non-linear AE, which has no closed-form optimum.
   aeInit: 'pca',
+  geneVectors: 'encoder',
 };
 
 function pick<T extends string>(name: string, v: unknown, allowed: readonly T[], preset: T): T {
@@ -231,7 +237,7 @@ function pick<T extends string>(name: string, v: unknown, allowed: readonly T[],
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
-  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'structHead' | 'textShare' | 'activation' | 'aeInit'>): Resolved {
+  'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'structHead' | 'textShare' | 'activation' | 'aeInit' | 'geneVectors'>): Resolved {
   const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
   const pre = mode === 'paper' ? PAPER : CORRECTED;
   const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
@@ -276,6 +282,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
     textShare,
     activation,
     aeInit: pick<AutoencoderInit>('aeInit', p.aeInit, AUTOENCODER_INITS, activation === 'linear' ? pre.aeInit : 'random'),
+    geneVectors: pick<GeneVectors>('geneVectors', p.geneVectors, GENE_VECTORS, pre.geneVectors),
   };
 }
 
@@ -295,6 +302,6 @@ export function describeSwitches(r: Resolved): string {
   return [
     `heads=${r.headsTrained ? 'trained' : 'frozen'}`, `target=${r.targetSchedule}`, `kl=${r.klForm}`, `q=${r.qSpace}`, `cluster=${r.clusterSpace}`,
     `norm=${r.trainNormalise}`, `proj=${r.projDim}`, `fusion=${r.textFusion}`, `weighting=${r.textWeighting}`, `sentence=${r.sentence}`,
-    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `structHead=${r.structHead}`, `textShare=${r.textShare}`, `ae=${r.activation}`, `aeInit=${r.aeInit}`,
+    `template=${r.template}`, `refresh=${r.clusterRefresh}${r.matchClusters ? '+match' : ''}`, `input=${r.input}`, `deflate=${r.deflate ? 'on' : 'off'}`, `klReduction=${r.klReduction}`, `textStd=${r.textStandardise ? 'on' : 'off'}`, `anchor=${r.anchor}`, `headInput=${r.headInput}`, `structHead=${r.structHead}`, `textShare=${r.textShare}`, `ae=${r.activation}`, `aeInit=${r.aeInit}`, `geneVectors=${r.geneVectors}`,
   ].join(' ');
 }

@@ -5,6 +5,7 @@ export { SemanticViewError, type SemanticViewReason } from './errors.ts';
 export { knowledgeDescriber, datasetSpecies, type GeneDescriber, type GeneDescriptions, type KnowledgeDescriberOptions } from './gene-descriptions.ts';
 export { geneEmbeddings, type GeneEmbeddings, type GeneEmbeddingDeps } from './gene-embeddings.ts';
 export { topGenes, type TopGenes, type TopGenesOptions } from './top-genes.ts';
+export { geneVectors, GENE_VECTORS, WHITEN_DIMS, type GeneVectors, type GeneVectorMatrix } from './gene-vectors.ts';
 export { weightedPath, type Weighting, type WeightedPath } from './weighted-path.ts';
 export { sentencePath, cellSentences, nameSentence, paperSentence, chunkAtCommas, PAPER_CHUNK_CHARS, type SentenceMode, type SentencePath } from './sentence-path.ts';
 export { fuse, l2NormaliseRows } from './fuse.ts';

@@ -89,6 +89,19 @@ describe('semanticView', () => {
     expect(v.info.semanticSentencesEncoded).toBe(0);
   });
 
+  it("geneVectors 'whitened' / 'random': both paths fused in the whitened space; the control changes path 1 only", async () => {
+    const whitened = await semanticView(dataset, { geneVectors: 'whitened' }, { encoder: fakeEncoder(16), describer: fakeDescriber });
+    const control = await semanticView(dataset, { geneVectors: 'random' }, { encoder: fakeEncoder(16), describer: fakeDescriber });
+    // Three described genes: at most 2 principal directions.
+    for (const v of [whitened, control]) expect([v.z.cols, v.z1!.cols, v.z2!.cols]).toEqual([2, 2, 2]);
+    expect(whitened.info.semanticGeneVectors).toBe('whitened');
+    expect(Array.from(control.z2!.data)).toEqual(Array.from(whitened.z2!.data));
+    expect(Array.from(control.z1!.data)).not.toEqual(Array.from(whitened.z1!.data));
+    // Cell 4 expresses nothing: its rows stay zero on both paths.
+    expect(norm(row(whitened.z2!, 3))).toBe(0);
+    expect(norm(row(whitened.z1!, 3))).toBe(0);
+  });
+
   it('paper mode: integer-truncated sum, SYMBOL:value chunks with dataset names, no normalisation', async () => {
     const encoder = fakeEncoder(16);
     const v = await semanticView(dataset, SEMANTIC_PAPER, { encoder, describer: fakeDescriber });

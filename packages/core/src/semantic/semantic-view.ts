@@ -18,6 +18,7 @@ import { SemanticViewError } from './errors.ts';
 import { normalisedWeights, weightTransform } from './expression-weights.ts';
 import { fuse, l2NormaliseRows } from './fuse.ts';
 import { geneEmbeddings } from './gene-embeddings.ts';
+import { GENE_VECTORS, geneVectors, type GeneVectors } from './gene-vectors.ts';
 import { datasetSpecies, knowledgeDescriber, type GeneDescriber } from './gene-descriptions.ts';
 import { sentencePath, type SentenceMode } from './sentence-path.ts';
 import { topGenes } from './top-genes.ts';
@@ -37,6 +38,8 @@ export interface SemanticOptions {
   readonly template: string;
   /** Text before the gene names in 'names' sentences (GenePT-s: "A cell with genes ranked by expression: "). */
   readonly sentencePrefix: string;
+  /** What path 1 sums per gene: the encoder's embeddings as they are, whitened, or a random control (gene-vectors.ts). */
+  readonly geneVectors: GeneVectors;
 }
 
 export const SEMANTIC_DEFAULTS: SemanticOptions = {
@@ -48,6 +51,7 @@ export const SEMANTIC_DEFAULTS: SemanticOptions = {
   paths: 'both',
   template: 'default',
   sentencePrefix: '',
+  geneVectors: 'encoder',
 };
 
 /** Everything the original switches to when asked for the paper's semantic view. */
@@ -103,6 +107,7 @@ function checkOptions(o: SemanticOptions): void {
   if (!(o.omega >= 0 && o.omega <= 1)) throw new Error(`semanticView: omega must be in [0, 1], got ${o.omega}`);
   if (o.weighting !== 'mean' && o.weighting !== 'paper') throw new Error(`semanticView: weighting must be 'mean' or 'paper', got '${o.weighting}'`);
   if (o.sentence !== 'names' && o.sentence !== 'paper') throw new Error(`semanticView: sentence must be 'names' or 'paper', got '${o.sentence}'`);
+  if (!GENE_VECTORS.includes(o.geneVectors)) throw new Error(`semanticView: geneVectors must be one of ${GENE_VECTORS.join(', ')}, got '${o.geneVectors}'`);
   if (!['both', 'weighted', 'sentence'].includes(o.paths)) throw new Error(`semanticView: paths must be 'both', 'weighted' or 'sentence', got '${o.paths}'`);
 }
 
@@ -153,8 +158,9 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   const cellsWithoutGenes: number[] = [];
   for (let i = 0; i < top.cells; i++) if (top.indptr[i + 1] === top.indptr[i]) cellsWithoutGenes.push(i);
 
+  const vectors = genes ? geneVectors(genes.matrix, genes.known, o.geneVectors) : null;
   const path1 = useWeighted
-    ? weightedPath(o.weighting === 'paper' ? top : normalisedWeights(top, dataset), genes!, o.weighting)
+    ? weightedPath(o.weighting === 'paper' ? top : normalisedWeights(top, dataset), vectors!, o.weighting)
     : null;
   const t1 = performance.now();
   // Names: official symbols (R-repaired, case-fixed) in names mode; the dataset's own names in paper mode, as printed
@@ -163,10 +169,12 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   const path2 = useSentence ? await sentencePath(top, names, o.sentence, { encoder: deps.encoder, ...common }, o.sentencePrefix) : null;
   const tSentences = (performance.now() - t1) / 1000;
 
+  // Path 2 in path 1's space: the same whitening map under geneVectors 'whitened' / 'random' (gene-vectors.ts).
+  const sentences = path2 ? (vectors ? vectors.project(path2.z) : path2.z) : null;
   let z: Matrix;
-  if (path1 && path2) z = fuse(path1.z, path2.z, o.omega, o.normalise);
+  if (path1 && sentences) z = fuse(path1.z, sentences, o.omega, o.normalise);
   else {
-    const only = (path1 ?? path2)!.z;
+    const only = path1?.z ?? sentences!;
     z = o.normalise ? l2NormaliseRows(only) : only;
   }
 
@@ -191,6 +199,7 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
     semanticPaths: o.paths,
     semanticWeights: useWeighted ? (o.weighting === 'paper' ? 'int(stored), summed' : `${weightTransform(dataset.valueType)}, weighted mean`) : 'off',
     semanticSentence: useSentence ? o.sentence : 'off',
+    semanticGeneVectors: useWeighted ? o.geneVectors : 'off',
     semanticGenes: coverage.genes.total,
     semanticGenesResolved: coverage.genes.resolved,
     semanticGenesWithEmbedding: coverage.genesWithEmbedding,
@@ -230,7 +239,7 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
     genesEncoded: genes?.encoded ?? 0,
     sentencesEncoded: path2?.encoded ?? 0,
   });
-  return { z, z1: path1?.z ?? null, z2: path2?.z ?? null, coverage, info };
+  return { z, z1: path1?.z ?? null, z2: sentences, coverage, info };
 }
 
 function round(v: number): number {
