@@ -1,0 +1,21 @@
+/**
+ * Records made before a method gained a parameter lack its key. Two things then go wrong with an old results folder:
+ * the report names rows by what differs from the method's defaults, so every old row reads `scllm-dsc
+ * [geneVectors=—]`, and resuming the same grid re-runs every old job, because the resume key (paramsHash) covers the
+ * full parameter set. A new parameter is added with a default that does what the method did before it existed
+ * (the convention here: a new switch's default changes nothing). Under that convention the old records can state it:
+ * give them the key with that value and recompute their hash. Records that already have the key are left alone.
+ */
+import type { ParamValue, RunRecord } from '@scbench/api';
+import { hashParams } from './params.ts';
+
+export function addParameter(records: readonly RunRecord[], method: string, key: string, value: ParamValue): { records: RunRecord[]; changed: number } {
+  let changed = 0;
+  const out = records.map((r) => {
+    if (r.method !== method || Object.prototype.hasOwnProperty.call(r.params, key)) return r;
+    changed++;
+    const params = { ...r.params, [key]: value };
+    return { ...r, params, paramsHash: hashParams(params) };
+  });
+  return { records: out, changed };
+}
