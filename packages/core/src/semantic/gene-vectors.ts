@@ -18,7 +18,7 @@
 // the same whitening map (`project`), so that the two paths are fused in one space, as the paper fuses two vectors
 // of one encoder.
 import type { Matrix } from '@scbench/api';
-import { createRng, gemmTransB, pca } from '@scbench/numerics';
+import { createRng, gemmTransB, matmulTransB, pca } from '@scbench/numerics';
 
 export type GeneVectors = 'encoder' | 'whitened' | 'random';
 export const GENE_VECTORS: readonly GeneVectors[] = ['encoder', 'whitened', 'random'];
@@ -45,30 +45,27 @@ export function geneVectors(e: Matrix, known: Uint8Array, how: GeneVectors, seed
   const width = Math.min(WHITEN_DIMS, e.cols, rows.length - 1);
   const { mean, axes, variances } = principalAxes(e, rows, width, seed);
   // Whitening as one affine map x ↦ (x − μ)·Wᵀ, W = the axes scaled by 1/sd (a zero-variance direction maps to 0).
-  const w = new Float64Array(width * e.cols);
+  const w: Matrix = { rows: width, cols: e.cols, data: new Float32Array(width * e.cols) };
   for (let c = 0; c < width; c++) {
     const sd = Math.sqrt(variances[c]);
-    for (let j = 0; j < e.cols; j++) w[c * e.cols + j] = sd > 0 ? axes[c * e.cols + j] / sd : 0;
+    for (let j = 0; j < e.cols; j++) w.data[c * e.cols + j] = sd > 0 ? axes[c * e.cols + j] / sd : 0;
   }
   const project = (m: Matrix): Matrix => {
     if (m.cols !== e.cols) throw new Error(`geneVectors: cannot project a ${m.cols}-d embedding with a map fitted on ${e.cols}-d ones`);
-    const out = new Float32Array(m.rows * width);
-    const centred = new Float64Array(e.cols);
+    const centred = new Float32Array(m.data.length);
+    const zero = new Uint8Array(m.rows);
     for (let i = 0; i < m.rows; i++) {
-      let zero = true;
+      let allZero = true;
       for (let j = 0; j < e.cols; j++) {
         const v = m.data[i * e.cols + j];
-        if (v !== 0) zero = false;
-        centred[j] = v - mean[j];
+        if (v !== 0) allZero = false;
+        centred[i * e.cols + j] = v - mean[j];
       }
-      if (zero) continue;
-      for (let c = 0; c < width; c++) {
-        let s = 0;
-        for (let j = 0; j < e.cols; j++) s += centred[j] * w[c * e.cols + j];
-        out[i * width + c] = s;
-      }
+      zero[i] = allZero ? 1 : 0;
     }
-    return { rows: m.rows, cols: width, data: out };
+    const out = matmulTransB({ rows: m.rows, cols: e.cols, data: centred }, w);
+    for (let i = 0; i < m.rows; i++) if (zero[i]) out.data.fill(0, i * width, (i + 1) * width);
+    return out;
   };
   const matrix = { rows: e.rows, cols: width, data: new Float32Array(e.rows * width) };
   if (how === 'random') {
