@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AnyMethod, RunRecord } from '@scbench/api';
-import { addParameter } from './add-parameter.ts';
+import { addParameter, addParameterInFolder } from './add-parameter.ts';
 import { hashParams } from './params.ts';
 import { jobParams } from './plan.ts';
 import { findMethod } from './registry.ts';
-import { runKey } from './records.ts';
+import { readRecords, runKey } from './records.ts';
 
 const record = (method: string, params: RunRecord['params']) => ({ dataset: 'd', method, seed: 0, params, paramsHash: hashParams(params), status: 'ok' }) as RunRecord;
 
@@ -27,5 +30,34 @@ describe('addParameter', () => {
     expect(changed).toBe(0);
     expect(records[0]).toBe(other);
     expect(records[1]).toBe(has);
+  });
+});
+
+describe('addParameterInFolder', () => {
+  const folder = (lines: RunRecord[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'scb-addparam-'));
+    writeFileSync(join(dir, 'records.jsonl'), lines.map((r) => JSON.stringify(r) + '\n').join(''));
+    return dir;
+  };
+
+  it("writes the method's current default into the records that lack it, and nothing beside the file", () => {
+    const today = jobParams(findMethod('pca-kmeans'), [], false);
+    const { nPcs, ...before } = today;
+    const dir = folder([record('pca-kmeans', before), record('leiden', { a: 1 })]);
+    expect(addParameterInFolder(dir, 'pca-kmeans', 'nPcs')).toMatchObject({ changed: 1, value: nPcs });
+    const [migrated, other] = readRecords(join(dir, 'records.jsonl'));
+    expect(migrated.params).toEqual(today);
+    expect(migrated.paramsHash).toBe(hashParams(today));
+    expect(other.params).toEqual({ a: 1 });
+    expect(readdirSync(dir)).toEqual(['records.jsonl']);
+  });
+
+  it('refuses a missing folder, an unknown method or parameter, naming the fix, and leaves the file untouched', () => {
+    const dir = folder([record('pca-kmeans', { a: 1 })]);
+    const before = readFileSync(join(dir, 'records.jsonl'), 'utf8');
+    expect(() => addParameterInFolder(join(dir, 'nope'), 'pca-kmeans', 'nPcs')).toThrow(/records.jsonl does not exist: give the folder a scbench run wrote/);
+    expect(() => addParameterInFolder(dir, 'nope', 'nPcs')).toThrow(/unknown method "nope"; known methods: pca-kmeans/);
+    expect(() => addParameterInFolder(dir, 'pca-kmeans', 'nope')).toThrow(/pca-kmeans has no parameter 'nope'; its parameters: .*nPcs/);
+    expect(readFileSync(join(dir, 'records.jsonl'), 'utf8')).toBe(before);
   });
 });

@@ -6,8 +6,12 @@
  * (the convention here: a new switch's default changes nothing). Under that convention the old records can state it:
  * give them the key with that value and recompute their hash. Records that already have the key are left alone.
  */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ParamValue, RunRecord } from '@scbench/api';
 import { hashParams } from './params.ts';
+import { readRecords } from './records.ts';
+import { findMethod } from './registry.ts';
 
 export function addParameter(records: readonly RunRecord[], method: string, key: string, value: ParamValue): { records: RunRecord[]; changed: number } {
   let changed = 0;
@@ -18,4 +22,22 @@ export function addParameter(records: readonly RunRecord[], method: string, key:
     return { ...r, params, paramsHash: hashParams(params) };
   });
   return { records: out, changed };
+}
+
+/**
+ * `addParameter` on DIR/records.jsonl with the method's current default for `key`. Checks everything before writing,
+ * and writes beside then renames, so a bad argument or a crash leaves the old file whole.
+ */
+export function addParameterInFolder(dir: string, methodId: string, key: string): { file: string; changed: number; value: ParamValue } {
+  const file = join(dir, 'records.jsonl');
+  if (!existsSync(file)) throw new Error(`${file} does not exist: give the folder a scbench run wrote (its --out)`);
+  const defaults = findMethod(methodId).defaults as Record<string, ParamValue>;
+  if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
+    throw new Error(`${methodId} has no parameter '${key}'; its parameters: ${Object.keys(defaults).join(', ')}`);
+  }
+  const { records, changed } = addParameter(readRecords(file), methodId, key, defaults[key]);
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, records.map((r) => JSON.stringify(r) + '\n').join(''));
+  renameSync(tmp, file);
+  return { file, changed, value: defaults[key] };
 }

@@ -2,6 +2,4 @@ export { main } from "./cli.ts";
 export { diskCache } from './disk-cache.ts';
 export { loadForRun, parseSyntheticSpec } from './load-data.ts';
 export { bestSnapshotByAcc } from './score-run.ts';
-export { addParameter } from './add-parameter.ts';
-export { readRecords } from './records.ts';
-export { findMethod } from './registry.ts';
+export { addParameter, addParameterInFolder } from './add-parameter.ts';
