@@ -3,3 +3,4 @@ export { diskCache } from './disk-cache.ts';
 export { loadForRun, parseSyntheticSpec } from './load-data.ts';
 export { bestSnapshotByAcc } from './score-run.ts';
 export { addParameter, addParameterInFolder } from './add-parameter.ts';
+export { benchOverrides } from './params.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { defineMethod } from '@scbench/api';
-import { hashParams, parseOverride, resolveParams } from './params.ts';
+import { benchOverrides, hashParams, parseOverride, resolveParams } from './params.ts';
 
 const m = defineMethod({
   id: 'm', label: 'M', summary: '', reference: { paper: '' }, kind: 'deep',
@@ -22,5 +22,14 @@ describe('parameters', () => {
   it('hashes parameters independently of key order, and differently for different values', () => {
     expect(hashParams({ a: 1, b: 'x' })).toBe(hashParams({ b: 'x', a: 1 }));
     expect(hashParams({ a: 1 })).not.toBe(hashParams({ a: 2 }));
+  });
+  it('reads the bench scripts\' repeatable, comma-separated --set flags with the same checks', () => {
+    // Every flag counts (a repeated --set used to keep only the last one), and only overridden keys come back.
+    expect(benchOverrides(m, ['lr=0.01,mode=paper', 'paper=false', 'lr=0.1'])).toEqual({ lr: 0.1, mode: 'paper', paper: false });
+    expect(benchOverrides(m, [])).toEqual({});
+    expect(() => benchOverrides(m, ['paper=flase'])).toThrow(/--set m.paper=flase: paper takes true or false/);
+    expect(() => benchOverrides(m, ['epochs=ten'])).toThrow(/takes a number/);
+    expect(() => benchOverrides(m, ['epoch=3'])).toThrow(/no parameter "epoch"/);
+    expect(() => benchOverrides(m, ['lr'])).toThrow(/--set lr: expected KEY=VALUE/);
   });
 });

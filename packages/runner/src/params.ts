@@ -44,6 +44,20 @@ export function resolveParams(method: AnyMethod, overrides: readonly ParamOverri
   return params;
 }
 
+/**
+ * The benchmark scripts' `--set KEY=VALUE[,KEY=VALUE…]` flags (repeatable; the method is implied) as `scbench run
+ * --set METHOD.KEY=VALUE` reads them: the same key check and the same coercion, so a typo or `kl=flase` fails here too.
+ * Returns only the overridden keys; a key given twice keeps its last value.
+ */
+export function benchOverrides(method: AnyMethod, flags: readonly string[]): Params {
+  const parsed = flags.flatMap((f) => f.split(',')).filter((kv) => kv !== '').map((kv) => {
+    if (!/^\w+=/.test(kv)) throw new UserError(`--set ${kv}: expected KEY=VALUE, e.g. --set trainEpochs=50`);
+    return parseOverride(`${method.id}.${kv}`);
+  });
+  const resolved = resolveParams(method, parsed, false);
+  return Object.fromEntries(parsed.map((o) => [o.key, resolved[o.key]]));
+}
+
 /** A short stable hash of resolved parameters: runs with other parameters are other runs. */
 export function hashParams(params: Params): string {
   const canonical = JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));

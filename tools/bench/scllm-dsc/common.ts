@@ -1,17 +1,16 @@
 // Shared by the sccdcg and scllm-dsc benchmark scripts (the paper protocol is the runner's own rule).
-import type { ParamValue, Params } from '@scbench/api';
+import type { AnyMethod, Params } from '@scbench/api';
+import { benchOverrides } from '@scbench/runner';
 export { bestSnapshotByAcc, loadForRun } from '@scbench/runner';
 
-/** --set a=1,b=paper → typed by the default's type, as `scbench run --set`; an unknown key is an error. */
-export function overrides(defaults: Params, spec: string): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const kv of spec.split(',').filter((s) => s !== '')) {
-    const [k, v] = kv.split('=');
-    const like = defaults[k];
-    if (like === undefined) throw new Error(`--set ${k}: no such parameter (known: ${Object.keys(defaults).join(', ')})`);
-    out[k] = typeof like === 'number' ? Number(v) : typeof like === 'boolean' ? v === 'true' : v;
+/** The --set flags, checked before any data loads; a bad one ends the script with its one-line reason (exit 2). */
+export function setFlags(method: AnyMethod, flags: readonly string[]): Params {
+  try {
+    return benchOverrides(method, flags);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
   }
-  return out;
 }
 
 /** Median (upper middle for even lengths), NaN for none. */

@@ -5,7 +5,7 @@
  * epoch on, while the classical pipeline separates them). Labels are used here only to tabulate.
  *
  *   npx tsx tools/bench/scllm-dsc/confusion.ts [--dataset pbmc3k] [--seed 0] [--epochs 1,10,50,100]
- *       [--set key=value,...]
+ *       [--set key=value,...] (repeatable; values checked and typed as `scbench run --set`)
  */
 import { parseArgs } from 'node:util';
 import type { Context } from '@scbench/api';
@@ -13,18 +13,19 @@ import { scllmDsc } from '@scbench/core';
 import { contingency, scoreAll } from '@scbench/metrics';
 import { diskCache } from '@scbench/runner';
 import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
-import { loadForRun, overrides, stderrProgress } from './common.ts';
+import { loadForRun, setFlags, stderrProgress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'pbmc3k' },
     seed: { type: 'string', default: '0' },
     epochs: { type: 'string', default: '1,10,50,100' },
-    set: { type: 'string', default: '' },
+    set: { type: 'string', multiple: true, default: [] },
     cache: { type: 'string', default: '.scbench-cache' },
   },
 });
 
+const overrides = setFlags(scllmDsc, args.set!);
 const { dataset, truth } = await loadForRun(args.dataset!);
 const width = Math.max(...truth.names.map((s) => s.length), 5) + 1;
 
@@ -46,8 +47,8 @@ const ctx: Context = {
   progress: stderrProgress(), snapshot: (epoch, labels) => void snapshots.set(epoch, Int32Array.from(labels)),
   cache: diskCache(args.cache!),
 };
-const out = await scllmDsc.run(dataset, { ...scllmDsc.defaults, ...overrides(scllmDsc.defaults, args.set!) }, ctx);
-console.log(`${dataset.id}, seed ${args.seed}, scllm-dsc ${args.set || '(defaults)'}`);
+const out = await scllmDsc.run(dataset, { ...scllmDsc.defaults, ...overrides }, ctx);
+console.log(`${dataset.id}, seed ${args.seed}, scllm-dsc ${args.set!.join(',') || '(defaults)'}`);
 for (const e of args.epochs!.split(',').map(Number)) {
   const labels = snapshots.get(e);
   if (labels) table(`train epoch ${e}`, labels);

@@ -5,7 +5,7 @@
  * stage skipped as warm-up; medians; peak RSS sampled at every log event and every 200 ms).
  *
  *   npx tsx tools/bench/scllm-dsc/scllm-dsc.ts [--dataset pbmc3k] [--modes paper,corrected]
- *       [--pretrain 200] [--train 200] [--seed 0] [--set key=value,key=value]
+ *       [--pretrain 200] [--train 200] [--seed 0] [--set key=value,key=value] (repeatable)
  *
  * `--dataset synthetic:cells=100000,genes=2000,groups=10` makes a synthetic dataset (no gene names: the semantic
  * view is off and recorded as such). The semantic view goes through the runner's disk cache (.scbench-cache), so
@@ -19,7 +19,7 @@ import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
 import { kmeans } from '@scbench/numerics';
-import { bestSnapshotByAcc, loadForRun, mb, median, overrides, stderrProgress } from './common.ts';
+import { bestSnapshotByAcc, loadForRun, mb, median, setFlags, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -29,11 +29,12 @@ const { values: args } = parseArgs({
     pretrain: { type: 'string', default: '200' },
     train: { type: 'string', default: '200' },
     seed: { type: 'string', default: '0' },
-    set: { type: 'string', default: '' },
+    set: { type: 'string', multiple: true, default: [] },
     cache: { type: 'string', default: '.scbench-cache' },
   },
 });
 
+const overrides = setFlags(scllmDsc, args.set!);
 const { dataset, truth } = await loadForRun(args.dataset!);
 console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
 const pre = Number(args.pretrain);
@@ -57,7 +58,7 @@ for (const mode of args.modes!.split(',')) {
     snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
     cache: diskCache(args.cache!),
   };
-  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides(scllmDsc.defaults, args.set!) };
+  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides };
   const t0 = performance.now();
   const out = await scllmDsc.run(dataset, params, ctx);
   const wall = (performance.now() - t0) / 1000;
