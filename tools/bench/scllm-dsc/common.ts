@@ -1,17 +1,5 @@
 // Shared by the sccdcg and scllm-dsc benchmark scripts (the paper protocol is the runner's own rule).
-import type { AnyMethod, Params } from '@scbench/api';
-import { benchOverrides } from '@scbench/runner';
-export { bestSnapshotByAcc, loadForRun } from '@scbench/runner';
-
-/** The --set flags, checked before any data loads; a bad one ends the script with its one-line reason (exit 2). */
-export function setFlags(method: AnyMethod, flags: readonly string[]): Params {
-  try {
-    return benchOverrides(method, flags);
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(2);
-  }
-}
+export { benchOverrides, bestSnapshotByAcc, loadForRun } from '@scbench/runner';
 
 /** Median (upper middle for even lengths), NaN for none. */
 export const median = (xs: number[]): number => {

@@ -13,7 +13,7 @@ import { scllmDsc } from '@scbench/core';
 import { contingency, scoreAll } from '@scbench/metrics';
 import { diskCache } from '@scbench/runner';
 import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
-import { loadForRun, setFlags, stderrProgress } from './common.ts';
+import { benchOverrides, loadForRun, stderrProgress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const overrides = setFlags(scllmDsc, args.set!);
+const overrides = benchOverrides(scllmDsc, args.set!); // checked before any data loads
 const { dataset, truth } = await loadForRun(args.dataset!);
 const width = Math.max(...truth.names.map((s) => s.length), 5) + 1;
 

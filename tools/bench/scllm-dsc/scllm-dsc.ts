@@ -19,7 +19,7 @@ import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
 import { kmeans } from '@scbench/numerics';
-import { bestSnapshotByAcc, loadForRun, mb, median, setFlags, stderrProgress } from './common.ts';
+import { benchOverrides, bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
 import { diskCache } from '@scbench/runner';
 
 const { values: args } = parseArgs({
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const overrides = setFlags(scllmDsc, args.set!);
+const overrides = benchOverrides(scllmDsc, args.set!); // checked before any data loads
 const { dataset, truth } = await loadForRun(args.dataset!);
 console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
 const pre = Number(args.pretrain);
