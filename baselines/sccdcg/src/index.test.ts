@@ -3,7 +3,7 @@ import { testContext } from '@scbench/api';
 import { synthetic } from '@scbench/datasets';
 import { scoreAll } from '@scbench/metrics';
 import { HYPER, hyperFor } from './hyper.ts';
-import { chooseGraph, sccdcg } from './index.ts';
+import { chooseGraph, ignoredHyperValues, sccdcg } from './index.ts';
 
 describe('sccdcg', () => {
   const { dataset, truth } = synthetic({ cells: 240, genes: 150, groups: 3, seed: 5, logFoldChange: 3, markerFraction: 0.1 });
@@ -15,6 +15,13 @@ describe('sccdcg', () => {
     expect(hyperFor('meuro', 'anything').values.lr).toBe(5e-3);
     expect(() => hyperFor('nope', 'x')).toThrow(/unknown hyper/);
     expect(HYPER.cite_cbmc).toMatchObject({ lr: 1e-3, weightDecay: 5e-4, balancer: 0.05, fOrt: 0.71, fKl: 0.12, fCorvar: 0.6, fConstruct: 0.06 });
+  });
+
+  it('refuses a tabled value that the per-dataset table would silently override, and names hyper=manual', () => {
+    expect(() => ignoredHyperValues({ ...sccdcg.defaults, fKl: 0 })).toThrow(/fKl=0 would be ignored: hyper=auto .* Add hyper=manual/);
+    expect(() => ignoredHyperValues({ ...sccdcg.defaults, hyper: 'meuro', lr: 1e-2, balancer: 0.3 })).toThrow(/lr=0\.01, balancer=0\.3 would be ignored: hyper=meuro/);
+    expect(() => ignoredHyperValues({ ...sccdcg.defaults, hyper: 'manual', fKl: 0 })).not.toThrow();
+    expect(() => ignoredHyperValues({ ...sccdcg.defaults, lambda: 2, trainEpochs: 5 })).not.toThrow(); // not tabled
   });
 
   it('auto graph: exact factored graph up to sparseAbove cells, kNN above', () => {

@@ -65,10 +65,26 @@ export const sccdcg = defineMethod({
     input: 'raw',
   },
   smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
+  checkParams: (p) => ignoredHyperValues(p),
   run: (data, p, ctx): Promise<Clustering> => runSccdcg(data, p, ctx),
 });
 
 export type ScCdcgParams = typeof sccdcg.defaults;
+
+const TABLED = ['lr', 'weightDecay', 'balancer', 'fOrt', 'fKl', 'fCorvar', 'fConstruct'] as const;
+
+/**
+ * The seven tabled values are read only with `hyper=manual`; otherwise the table wins. A value changed from its
+ * default under a table would be silently ignored (`--set sccdcg.fKl=0` running with the table's f_KL), so it is an
+ * error that names the fix.
+ */
+export function ignoredHyperValues(p: ScCdcgParams): void {
+  if (p.hyper === 'manual') return;
+  const changed = TABLED.filter((key) => p[key] !== sccdcg.defaults[key]);
+  if (changed.length === 0) return;
+  throw new Error(`sccdcg: ${changed.map((key) => `${key}=${p[key]}`).join(', ')} would be ignored: hyper=${p.hyper} takes all of ` +
+    `${TABLED.join(', ')} from scCDCG's per-dataset table. Add hyper=manual to use your values (the others then keep their Sonya-Liver defaults).`);
+}
 
 /**
  * `sccdcg.run` with training hooks (a bench's observer of the pre-train z). The method's own path passes none;
@@ -78,6 +94,7 @@ export async function runSccdcg(data: Dataset, p: ScCdcgParams, ctx: Context, ho
   await initEngine();
   const mode = oneOf('mode', p.mode, MODES);
   const paper = mode === 'paper';
+  ignoredHyperValues(p); // again here for callers that bypass the runner
   const hyperKey = p.hyper === 'manual' ? 'manual' : hyperFor(p.hyper, data.id).key;
   const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
     ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }

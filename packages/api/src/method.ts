@@ -36,6 +36,11 @@ interface MethodBase<P extends Params> {
   readonly defaults: P;
   /** Overrides applied in smoke mode (fewer epochs, smaller layers). */
   readonly smoke?: Partial<P>;
+  /**
+   * Throws (with a message naming the fix) when the parameters would not run as asked, e.g. a value another
+   * parameter makes the method ignore. The runner calls it on every job's parameters before any data loads.
+   */
+  readonly checkParams?: (params: P) => void;
 }
 
 /** A clustering method. It never receives labels: honest by construction. */

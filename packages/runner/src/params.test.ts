@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { defineMethod } from '@scbench/api';
+import { UserError } from './exit-codes.ts';
 import { benchOverrides, hashParams, parseOverride, resolveParams } from './params.ts';
 
 const m = defineMethod({
@@ -18,6 +19,13 @@ describe('parameters', () => {
     expect(() => resolveParams(m, [parseOverride('m.epochs=many')], false)).toThrow(/takes a number/);
     expect(() => resolveParams(m, [parseOverride('m.paper=yes')], false)).toThrow(/true or false/);
     expect(() => parseOverride('epochs=3')).toThrow(/METHOD.KEY=VALUE/);
+  });
+  it('runs the method\'s own parameter check on the resolved values, as a command-line error', () => {
+    const checked = defineMethod({ ...m, checkParams: (p) => { if (p.paper !== false && p.mode === 'corrected') throw new Error('m: paper=true needs mode=paper'); } });
+    expect(() => resolveParams(checked, [parseOverride('m.paper=true')], false)).toThrow(UserError);
+    expect(() => resolveParams(checked, [parseOverride('m.paper=true')], false)).toThrow(/m: paper=true needs mode=paper/);
+    expect(() => benchOverrides(checked, ['paper=true'])).toThrow(/needs mode=paper/);
+    expect(resolveParams(checked, ['m.paper=true', 'm.mode=paper'].map(parseOverride), false)).toMatchObject({ paper: true, mode: 'paper' });
   });
   it('hashes parameters independently of key order, and differently for different values', () => {
     expect(hashParams({ a: 1, b: 'x' })).toBe(hashParams({ b: 'x', a: 1 }));

@@ -41,6 +41,11 @@ export function resolveParams(method: AnyMethod, overrides: readonly ParamOverri
     }
     params[o.key] = coerce(o.method, o.key, o.raw, method.defaults[o.key]);
   }
+  try {
+    method.checkParams?.(params);
+  } catch (e) {
+    throw new UserError((e as Error).message); // a bad combination is a bad command line: exit 2 before any run
+  }
   return params;
 }
 

@@ -4,8 +4,11 @@
  * process's, so run one form per invocation for a clean memory figure).
  *
  *   npx tsx tools/bench/scllm-dsc/sccdcg.ts [--dataset cbmc_top2000] [--graphs factored,dense,sparse]
- *       [--pretrain 200] [--train 200] [--seed 0] [--mode paper] [--emulate-checkpoint]
+ *       [--pretrain 200] [--train 200] [--seed 0] [--mode paper] [--set key=value,key=value] (repeatable)
+ *       [--emulate-checkpoint]
  *
+ * `--set` overrides any other `sccdcg` parameter, checked and typed as `scbench run --set sccdcg.key=value` does;
+ * the flags above win over it for the keys they name (graph, mode, epochs).
  * With fewer epochs than 200 it also prints the extrapolation to 200 + 200 epochs (graph build + per-epoch
  * medians × 200 each). Labels are used only to print the final-epoch and best-epoch (paper protocol) scores.
  *
@@ -25,7 +28,7 @@ import { runSccdcg, sccdcg } from '@scbench/baseline-sccdcg';
 import { refreshClusters, type StructuralHooks } from '@scbench/core/structural';
 import { cpuThreads, engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
-import { bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
+import { benchOverrides, bestSnapshotByAcc, loadForRun, mb, median, stderrProgress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,10 +38,12 @@ const { values: args } = parseArgs({
     train: { type: 'string', default: '200' },
     seed: { type: 'string', default: '0' },
     mode: { type: 'string', default: 'paper' },
+    set: { type: 'string', multiple: true, default: [] },
     'emulate-checkpoint': { type: 'boolean', default: false },
   },
 });
 
+const overrides = benchOverrides(sccdcg, args.set!); // checked before any data loads
 const { dataset, truth } = await loadForRun(args.dataset!);
 console.log(`dataset ${dataset.id}: ${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k = ${dataset.nClusters}`);
 const seed = Number(args.seed);
@@ -78,7 +83,7 @@ async function runPass(graph: string, pretrainEpochs: number, trainEpochs: numbe
     cache: (_k, make) => make(),
   };
   const t0 = performance.now();
-  const out = await runSccdcg(dataset, { ...sccdcg.defaults, graph, mode: args.mode!, pretrainEpochs, trainEpochs }, ctx, hooks);
+  const out = await runSccdcg(dataset, { ...sccdcg.defaults, ...overrides, graph, mode: args.mode!, pretrainEpochs, trainEpochs }, ctx, hooks);
   return { out, wall: (performance.now() - t0) / 1000, peak: Math.max(peak, mb()), stamps, timing, snapshots, preLoss };
 }
 
