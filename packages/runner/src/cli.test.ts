@@ -105,7 +105,11 @@ describe('scbench score / inspect / methods / help', () => {
   });
   it('inspects a synthetic dataset', async () => {
     const r = await capture(['inspect', 'synthetic:cells=100,genes=50,groups=5']);
-    expect(JSON.parse(r.out)).toEqual({ cells: 100, genes: 50, classes: 5, hasGeneNames: true, species: null });
+    const info = JSON.parse(r.out);
+    expect(info).toMatchObject({ cells: 100, genes: 50, classes: 5, hasGeneNames: true, species: null, valueType: 'raw counts' });
+    // One entry per class, counting every cell once.
+    expect(Object.keys(info.classSizes)).toHaveLength(5);
+    expect(Object.values(info.classSizes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(100);
   });
   it('lists methods and prints help with exit 0; unknown commands exit 2', async () => {
     expect((await capture(['methods'])).out).toMatch(/pca-kmeans/);

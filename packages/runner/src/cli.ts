@@ -159,9 +159,13 @@ async function inspectCmd(args: string[]): Promise<number> {
   if (!spec) throw new UserError('scbench inspect ID-OR-PATH: give a registry id, a file or a 10x directory');
   checkDatasetSpec(spec, 'scbench inspect');
   const { dataset, truth } = parseSyntheticSpec(spec) ? await loadForRun(spec) : await loadDataset(spec);
+  // Class sizes matter when reading scores: ARI on a dataset of a few large and many tiny classes (baron) turns on
+  // how k-means spends the clusters the tiny ones cannot fill.
+  const classSizes: Record<string, number> | null = truth ? Object.fromEntries(truth.names.map((n) => [n, 0])) : null;
+  if (truth && classSizes) for (const l of truth.labels) classSizes[truth.names[l]]++;
   return print(JSON.stringify({
     cells: dataset.counts.rows, genes: dataset.counts.cols, classes: truth ? truth.names.length : dataset.nClusters,
-    hasGeneNames: dataset.genes !== undefined, species: dataset.species ?? null,
+    hasGeneNames: dataset.genes !== undefined, species: dataset.species ?? null, valueType: dataset.valueType, classSizes,
   }));
 }
 

@@ -45,5 +45,5 @@ Data root: $SCBENCH_DATA, or ../shared/datasets beside the repository.`,
 Each file has one label per line (integers or strings). Prints one JSON object of scores.`,
   inspect: `Usage: scbench inspect ID-OR-PATH
 
-Prints { cells, genes, classes, hasGeneNames, species } as JSON.`,
+Prints { cells, genes, classes, hasGeneNames, species, valueType, classSizes } as JSON; classSizes maps each\nclass name to its number of cells (null for a dataset without labels).`,
 };
