@@ -77,6 +77,21 @@ describe('scllm-dsc', () => {
     expect(out.labels).toHaveLength(240);
   });
 
+  it('mixes the semantic view\'s graph into NCut when textGraph > 0, records it, and refuses γ outside [0, 1)', async () => {
+    const on = await run({ textGraph: 0.3, pretrainEpochs: 3, trainEpochs: 3 }, 2);
+    const off = await run({ pretrainEpochs: 3, trainEpochs: 3 }, 2);
+    expect(on.out.info?.textGraph).toBe(0.3);
+    expect(off.out.info?.textGraph).toBeUndefined();
+    // The pre-train loss parts differ from the first epoch on: the NCut term sees another operator.
+    const cov = (c: typeof on.ctx) => c.events.find((e) => e.event === 'pretrain')!.values.cov;
+    expect(cov(on.ctx)).not.toBeCloseTo(cov(off.ctx), 6);
+    const { genes: _genes, ...noNames } = dataset;
+    expect((await run({ textGraph: 0.3, pretrainEpochs: 2, trainEpochs: 2 }, 2, noNames)).out.info?.textGraph).toBe('off: no semantic view');
+    expect(() => method.checkParams!({ ...small, textGraph: 1 })).toThrow(/textGraph=1: .* must be in \[0, 1\)/);
+    expect(() => method.checkParams!({ ...small, textGraph: -0.1 })).toThrow(/must be in/);
+    expect(() => method.checkParams!({ ...small, textGraph: 0 })).not.toThrow();
+  });
+
   it('ablations: no alignment drops the term; no NCut and no KL zero their weights', async () => {
     const { ctx } = await run({ align: false, ncut: false, kl: false, pretrainEpochs: 2, trainEpochs: 2 });
     const e = ctx.events.find((x) => x.event === 'train')!.values;

@@ -12,7 +12,7 @@ import { initEngine, type Activation } from '@scbench/engine';
 import { connectivities, knn, leidenWithK } from '@scbench/numerics';
 import type { TextEncoder } from '@scbench/text-encoder';
 import { bundledEncoder, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
-import { DENSE_MAX_CELLS, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
+import { DENSE_MAX_CELLS, mixGraphs, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
 import { alignment, type Alignment } from './alignment.ts';
 import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_DEFAULTS, type ScllmParams } from './params.ts';
 
@@ -64,6 +64,9 @@ export function makeScllmDsc(deps: ScllmDeps) {
     needs: { rawCounts: true },
     defaults: SCLLM_DEFAULTS,
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
+    checkParams: (p) => {
+      if (!(p.textGraph >= 0 && p.textGraph < 1)) throw new Error(`scllm-dsc: textGraph=${p.textGraph}: the semantic graph's weight γ must be in [0, 1) (0 = off)`);
+    },
     run: async (data, p, ctx) => {
       await initEngine();
       const r = resolveSwitches(p);
@@ -84,7 +87,11 @@ export function makeScllmDsc(deps: ScllmDeps) {
       const form = chooseGraphForm(p.graph, x.rows, p.sparseAbove, r.mode);
       if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`scllm-dsc: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
       ctx.progress('graph', 0, 1);
-      const graph = structuralGraph(x, { form, balancer: p.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed, deflate: r.deflate });
+      const exprGraph = structuralGraph(x, { form, balancer: p.balancer, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed, deflate: r.deflate });
+      // The semantic view's own kNN graph (one hop, deflated), mixed in when asked: knowledge acting through NCut.
+      const graph = p.textGraph > 0 && view
+        ? mixGraphs(exprGraph, structuralGraph(view.z, { form: 'sparse', balancer: 1, k: p.knnK, knnPcs: p.knnPcs, seed: ctx.seed, deflate: true }), p.textGraph)
+        : exprGraph;
       ctx.log('graph', { seconds: graph.info.seconds, bytes: graph.info.bytes });
       ctx.progress('graph', 1, 1);
 
@@ -134,6 +141,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
           readoutSpace: align && r.clusterSpace === 'fused' ? 'fused Z' : 'z_f',
           input: inputSteps.length ? inputSteps.join(' → ') : 'raw values',
           graph: form,
+          ...(p.textGraph > 0 ? { textGraph: view ? p.textGraph : 'off: no semantic view' } : {}),
           graphSeconds: Number(graph.info.seconds.toFixed(3)),
           pretrainSeconds: Number(res.pretrain.seconds.toFixed(3)),
           trainSeconds: Number(res.train.seconds.toFixed(3)),

@@ -118,6 +118,11 @@ export const SCLLM_DEFAULTS = {
   sparseAbove: 50000,
   knnK: 15,
   knnPcs: 50,
+  /**
+   * γ in [0, 1): mix a kNN graph of the semantic view into the NCut operator, M ← (1 − γ)·M + γ·M_text (README
+   * "Quality" item 18). 0 (the default) is the paper's structural graph alone; no effect without a semantic view.
+   */
+  textGraph: 0,
   /** InfoNCE on a random subset of at most this many cells per epoch (the N×N similarity); 0 = all cells. */
   alignMaxCells: 4096,
 };

@@ -7,6 +7,7 @@ export {
   structuralGraph, originalGraphForm, knnCosineAdjacency, inverseRowNorms, invSqrtDegrees, DENSE_MAX_CELLS,
   type GraphForm, type GraphInfo, type GraphOptions, type StructuralGraph,
 } from './graphs.ts';
+export { mixGraphs } from './mixed-graph.ts';
 export { initialiseAsPca, AUTOENCODER_INITS, type AutoencoderInit } from './pca-init.ts';
 export { structuralAutoencoder, inputStats, type AutoencoderOptions, type InputStats, type StructuralAutoencoder } from './model.ts';
 export {
