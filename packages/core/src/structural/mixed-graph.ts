@@ -1,8 +1,9 @@
 /**
  * A convex mix of two graph operators on the same cells: M = (1 − w)·A + w·B. scLLM-DSC's `textGraph` switch mixes
  * a kNN graph of the semantic view into the structural graph, so the gene knowledge shapes the code through the
- * NCut term as well as through InfoNCE (README "Quality" item 18). Both operators stay symmetric and, when both are
- * deflated, so does the mix's top of spectrum up to the difference of their trivial vectors.
+ * NCut term as well as through InfoNCE (README "Quality" item 18). The mix of two symmetric operators is symmetric.
+ * Each operand is deflated against its own trivial vector (its degrees differ from the other's); the mix is not
+ * deflated again.
  */
 import { tf } from '@scbench/engine';
 import type { StructuralGraph } from './graphs.ts';
