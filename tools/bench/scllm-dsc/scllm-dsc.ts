@@ -77,6 +77,7 @@ for (const mode of args.modes!.split(',')) {
   console.log(`\n[${mode}] backend ${engineBackend() ?? '?'}; wall ${f(wall, 1)} s (semantic view ${f(semS, 1)} s, graph ${f(graphS, 2)} s); ` +
     `pre-train ${f(preEpoch * 1000, 0)} ms/epoch; train ${f(trEpoch * 1000, 0)} ms/epoch; peak RSS ${f(peak, 0)} MB`);
   console.log(`  semantic view: ${info.semanticView}; alignment: ${info.alignment}; read-out: ${info.readoutSpace}; switches: ${info.switches}`);
+  if (info.textGraph !== undefined) console.log(`  text graph: γ ${info.textGraph}`);
   console.log(`  k-means ${f(median(timing.map((t) => t.kmeansMs)), 0)} ms/epoch (median); Sinkhorn ${f(median(timing.filter((t) => t.sinkhornMs > 0).map((t) => t.sinkhornMs)), 0)} ms per refresh (${timing.filter((t) => t.sinkhornMs > 0).length} refreshes)`);
   for (const [stage, parts] of Object.entries(lastParts)) {
     const shown = Object.entries(parts).filter(([k]) => k !== 'epoch').map(([k, v]) => `${k} ${v.toPrecision(3)}`).join(', ');
