@@ -14,6 +14,7 @@ import type { TextEncoder } from '@scbench/text-encoder';
 import { bundledEncoder, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
 import { DENSE_MAX_CELLS, mixGraphs, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
 import { alignment, type Alignment } from './alignment.ts';
+import { refuseIgnoredValues } from './ignored-params.ts';
 import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_DEFAULTS, type ScllmParams } from './params.ts';
 
 export interface ScllmDeps {
@@ -66,6 +67,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
     checkParams: (p) => {
       if (!(p.textGraph >= 0 && p.textGraph < 1)) throw new Error(`scllm-dsc: textGraph=${p.textGraph}: the semantic graph's weight γ must be in [0, 1) (0 = off)`);
+      refuseIgnoredValues(p);
     },
     run: async (data, p, ctx) => {
       await initEngine();
