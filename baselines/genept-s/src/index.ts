@@ -1,5 +1,5 @@
 import { defineMethod } from '@scbench/api';
-import { bundledEncoder, clusterSemanticView, type TextClusteringDeps } from '@scbench/core';
+import { clusterSemanticView, encoderFor, parseEncoderSpec, type TextClusteringDeps } from '@scbench/core';
 
 /** Encoder and describer, injectable for tests. */
 export type GeneptDeps = TextClusteringDeps;
@@ -16,7 +16,7 @@ export function makeGeneptS(deps: GeneptDeps) {
   return defineMethod({
     id: 'genept-s',
     label: 'GenePT-s',
-    summary: 'embedding of the cell sentence "genes ranked by expression" (local encoder) → PCA 50 → k-means++ (n_init 20)',
+    summary: 'embedding of the cell sentence "genes ranked by expression" (USE-lite unless `encoder` says otherwise) → PCA 50 → k-means++ (n_init 20)',
     reference: {
       paper: 'Chen & Zou. Simple and effective embedding model for single-cell biology built from ChatGPT. Nature Biomedical Engineering 2024 (GenePT)',
       url: 'https://doi.org/10.1038/s41551-024-01284-6',
@@ -24,11 +24,12 @@ export function makeGeneptS(deps: GeneptDeps) {
     },
     kind: 'text',
     needs: { geneNames: true },
-    defaults: { topK: 1000, prefix: GENEPT_S_PREFIX, normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
+    defaults: { encoder: 'use-lite', topK: 1000, prefix: GENEPT_S_PREFIX, normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
     smoke: { nInit: 3 },
+    checkParams: (p) => void parseEncoderSpec(p.encoder, 'genept-s'),
     run: async (data, p, ctx) =>
       clusterSemanticView(data, { paths: 'sentence', sentence: 'names', topK: p.topK, sentencePrefix: p.prefix, normalise: p.normalise }, p, ctx, deps),
   });
 }
 
-export const geneptS = makeGeneptS({ encoder: bundledEncoder });
+export const geneptS = makeGeneptS({ encoder: encoderFor });

@@ -25,6 +25,14 @@ describe('genept-w', () => {
     const b = await method.run(dataset, params, testContext(2));
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
   });
+  it('loads the encoder its `encoder` parameter names, and refuses one it cannot name', async () => {
+    const asked: string[] = [];
+    const spied = makeGeneptW({ encoder: async (spec) => (asked.push(spec), encoder), describer: nameDescriber() });
+    await spied.run(dataset, { ...params, encoder: 'onnx:/models/minilm' }, testContext(0));
+    expect(asked).toEqual(['onnx:/models/minilm']);
+    expect(method.defaults.encoder).toBe('use-lite');
+    expect(() => method.checkParams!({ ...params, encoder: 'minilm' })).toThrow(/^genept-w: encoder 'minilm' is not one of/);
+  });
   it('fails clearly on a dataset without species', async () => {
     await expect(method.run(raw, params, testContext(0))).rejects.toThrow(/semantic view unavailable for dataset synthetic.*no species/);
   });

@@ -1,5 +1,5 @@
 import { defineMethod } from '@scbench/api';
-import { bundledEncoder, clusterSemanticView, type TextClusteringDeps } from '@scbench/core';
+import { clusterSemanticView, encoderFor, parseEncoderSpec, type TextClusteringDeps } from '@scbench/core';
 
 /** Encoder and describer, injectable for tests. */
 export type GeneptDeps = TextClusteringDeps;
@@ -14,7 +14,7 @@ export function makeGeneptW(deps: GeneptDeps) {
   return defineMethod({
     id: 'genept-w',
     label: 'GenePT-w',
-    summary: 'expression-weighted mean of gene-description embeddings (local encoder) → PCA 50 → k-means++ (n_init 20)',
+    summary: 'expression-weighted mean of gene-description embeddings (USE-lite unless `encoder` says otherwise) → PCA 50 → k-means++ (n_init 20)',
     reference: {
       paper: 'Chen & Zou. Simple and effective embedding model for single-cell biology built from ChatGPT. Nature Biomedical Engineering 2024 (GenePT)',
       url: 'https://doi.org/10.1038/s41551-024-01284-6',
@@ -23,11 +23,12 @@ export function makeGeneptW(deps: GeneptDeps) {
     kind: 'text',
     needs: { geneNames: true },
     // topK 0 = every expressed gene, as GenePT-w's X · E uses all genes.
-    defaults: { topK: 0, template: 'default', normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
+    defaults: { encoder: 'use-lite', topK: 0, template: 'default', normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
     smoke: { nInit: 3 },
+    checkParams: (p) => void parseEncoderSpec(p.encoder, 'genept-w'),
     run: async (data, p, ctx) =>
       clusterSemanticView(data, { paths: 'weighted', weighting: 'mean', topK: p.topK, template: p.template, normalise: p.normalise }, p, ctx, deps),
   });
 }
 
-export const geneptW = makeGeneptW({ encoder: bundledEncoder });
+export const geneptW = makeGeneptW({ encoder: encoderFor });

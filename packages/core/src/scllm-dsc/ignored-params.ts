@@ -10,7 +10,7 @@ type Key = keyof ScllmParams;
 
 /** Read only to build or use the semantic view (and the alignment with it). */
 const SEMANTIC_ONLY: readonly Key[] = [
-  'textGraph', 'align', 'fCl', 'tau', 'varReg', 'alignMaxCells', 'projDim', 'textShare', 'heads', 'anchor', 'headInput', 'structHead',
+  'encoder', 'textGraph', 'align', 'fCl', 'tau', 'varReg', 'alignMaxCells', 'projDim', 'textShare', 'heads', 'anchor', 'headInput', 'structHead',
   'textStandardise', 'qSpace', 'clusterSpace', 'omega', 'topK', 'paths', 'textFusion', 'textWeighting', 'sentence', 'template', 'geneVectors',
 ];
 /** Read only by the InfoNCE term. */

@@ -92,6 +92,17 @@ describe('scllm-dsc', () => {
     expect(() => method.checkParams!({ ...small, textGraph: 0 })).not.toThrow();
   });
 
+  it('embeds with the encoder its `encoder` parameter names; refuses an unknown one, or one with the view off', async () => {
+    const asked: string[] = [];
+    const spied = makeScllmDsc({ encoder: async (spec) => (asked.push(spec), fakeEncoder(64)), describer: nameDescriber() });
+    const ctx = testContext(1, false);
+    const out = await spied.run(dataset, { ...small, encoder: 'openai:text-embedding-3-small', pretrainEpochs: 2, trainEpochs: 2 }, ctx);
+    expect(asked).toEqual(['openai:text-embedding-3-small']);
+    expect(out.info?.semanticView).toBe('on');
+    expect(() => method.checkParams!({ ...small, encoder: 'gpt' })).toThrow(/^scllm-dsc: encoder 'gpt' is not one of/);
+    expect(() => method.checkParams!({ ...small, semantic: 'off', encoder: 'openai' })).toThrow(/encoder=openai, .*would be ignored with semantic=off/);
+  });
+
   it('ablations: no alignment drops the term; no NCut and no KL zero their weights', async () => {
     const { ctx } = await run({ align: false, ncut: false, kl: false, pretrainEpochs: 2, trainEpochs: 2 });
     const e = ctx.events.find((x) => x.event === 'train')!.values;

@@ -11,21 +11,21 @@ import { defineMethod, type Context, type Dataset, type ParamValue } from '@scbe
 import { initEngine, type Activation } from '@scbench/engine';
 import { connectivities, knn, leidenWithK } from '@scbench/numerics';
 import type { TextEncoder } from '@scbench/text-encoder';
-import { bundledEncoder, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
+import { encoderFor, parseEncoderSpec, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
 import { DENSE_MAX_CELLS, mixGraphs, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
 import { alignment, type Alignment } from './alignment.ts';
 import { refuseIgnoredValues } from './ignored-params.ts';
 import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_DEFAULTS, type ScllmParams } from './params.ts';
 
 export interface ScllmDeps {
-  /** The sentence encoder (loaded once per process); default the bundled offline USE-lite behind the disk cache. */
-  readonly encoder: () => Promise<TextEncoder>;
+  /** The sentence encoder the `encoder` parameter names (loaded once per process, behind the disk cache). */
+  readonly encoder: (spec: string) => Promise<TextEncoder>;
   /** Gene descriptions; default the bundled NCBI knowledge (tests inject a fake). */
   readonly describer?: GeneDescriber;
 }
 
-/** USE-lite (512-d) behind the per-text disk cache: the same instance the GenePT baselines use. */
-export const scllmEncoder = bundledEncoder;
+/** The encoder a spec names (default 'use-lite': USE-lite, 512-d), the same instances the GenePT baselines use. */
+export const scllmEncoder = encoderFor;
 
 const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'leakyrelu', 'softplus', 'mish', 'selu'];
 
@@ -43,7 +43,7 @@ async function textView(data: Dataset, p: ScllmParams, o: Partial<SemanticOption
     if (e instanceof SemanticViewError) return { view: null, why: `off: ${e.reason}` };
     throw e;
   }
-  const encoder = await deps.encoder();
+  const encoder = await deps.encoder(p.encoder);
   const view = await semanticView(data, o, {
     encoder, cache: ctx.cache, progress: ctx.progress, log: ctx.log, signal: ctx.signal, ...(deps.describer ? { describer: deps.describer } : {}),
   });
@@ -67,6 +67,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
     checkParams: (p) => {
       if (!(p.textGraph >= 0 && p.textGraph < 1)) throw new Error(`scllm-dsc: textGraph=${p.textGraph}: the semantic graph's weight γ must be in [0, 1) (0 = off)`);
+      parseEncoderSpec(p.encoder, 'scllm-dsc');
       refuseIgnoredValues(p);
     },
     run: async (data, p, ctx) => {

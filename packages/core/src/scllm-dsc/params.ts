@@ -75,6 +75,12 @@ export const SCLLM_DEFAULTS = {
   aeInit: 'auto' as string,
   /** 'auto', 'encoder', 'whitened' or 'random' (a no-knowledge control): what path 1 sums per gene (semantic/gene-vectors.ts). */
   geneVectors: 'auto' as string,
+  /**
+   * The sentence encoder of the semantic view (semantic/encoder-choice.ts): 'use-lite' (bundled, offline; the
+   * default in both modes), 'openai[:model]' (the paper's text-embedding-3-small; needs OPENAI_API_KEY and the
+   * network) or 'onnx:<folder>' (a sentence-transformer exported to ONNX).
+   */
+  encoder: 'use-lite',
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
   /** 'on' or 'off' (structural only; also forced off, and recorded, on datasets without gene names/species). */
   semantic: 'on',

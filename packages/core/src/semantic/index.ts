@@ -15,4 +15,5 @@ export { formatSignificant, paperWeight } from './sig-digits.ts';
 // Test doubles for methods' tests (as @scbench/api exports testContext).
 export { fakeEncoder, nameDescriber, type FakeEncoder } from './testing.ts';
 export { bundledEncoder } from './bundled-encoder.ts';
+export { encoderFor, parseEncoderSpec, ENCODER_FORMS, type EncoderSpec } from './encoder-choice.ts';
 export { clusterSemanticView, type TextClusteringDeps, type TextClusteringParams } from './text-clustering.ts';

@@ -5,13 +5,15 @@ import type { GeneDescriber } from './gene-descriptions.ts';
 import { requireGeneNames, semanticView, type SemanticOptions } from './semantic-view.ts';
 
 export interface TextClusteringDeps {
-  /** The sentence encoder (loaded once per process); methods pass `bundledEncoder`. */
-  readonly encoder: () => Promise<TextEncoder>;
+  /** The sentence encoder the `encoder` parameter names (loaded once per process); methods pass `encoderFor`. */
+  readonly encoder: (spec: string) => Promise<TextEncoder>;
   /** Gene descriptions / name resolution; default the bundled NCBI knowledge (tests inject a fake). */
   readonly describer?: GeneDescriber;
 }
 
 export interface TextClusteringParams {
+  /** Which sentence encoder (encoder-choice.ts): 'use-lite', 'openai[:model]' or 'onnx:<folder>'. */
+  readonly encoder: string;
   readonly nPcs: number;
   readonly nInit: number;
   readonly maxIter: number;
@@ -24,7 +26,7 @@ export interface TextClusteringParams {
  */
 export async function clusterSemanticView(data: Dataset, view: Partial<SemanticOptions>, p: TextClusteringParams, ctx: Context, deps: TextClusteringDeps): Promise<Clustering> {
   requireGeneNames(data); // fail on a dataset without names or species before loading the model
-  const encoder = await deps.encoder();
+  const encoder = await deps.encoder(p.encoder);
   const stats = (encoder as Partial<CachedEncoder>).stats;
   const missesBefore = stats?.misses ?? 0;
   const semantic = await semanticView(data, view, {

@@ -1,0 +1,48 @@
+/**
+ * Which sentence encoder a run's semantic view uses, named by a parameter value (`encoder`), so the choice is part
+ * of the run's identity: its parameter hash, its record, and the resume key. The bundled USE-lite is the offline
+ * default. The paper's own encoder (OpenAI `text-embedding-3-small`, METHODS.md §3.3) and any sentence-transformer
+ * exported to ONNX run where they can be reached. Every encoder sits behind the per-text disk cache, keyed by its
+ * id, so switching encoders never reuses another encoder's vectors.
+ */
+import { cachedEncoder, onnxEncoder, openAiEncoder, type TextEncoder } from '@scbench/text-encoder';
+import { bundledEncoder } from './bundled-encoder.ts';
+
+export type EncoderSpec =
+  | { readonly kind: 'use-lite' }
+  | { readonly kind: 'openai'; readonly model: string }
+  | { readonly kind: 'onnx'; readonly dir: string };
+
+export const ENCODER_FORMS = "'use-lite' (bundled, offline), 'openai' or 'openai:<model>' (key in OPENAI_API_KEY; " +
+  "OPENAI_BASE_URL for a compatible server), or 'onnx:<folder with model.onnx and tokenizer.json>'";
+
+/** Parses an `encoder` parameter value; throws naming the accepted forms (and `owner`, the method, if given). */
+export function parseEncoderSpec(value: unknown, owner?: string): EncoderSpec {
+  const v = typeof value === 'string' ? value.trim() : '';
+  if (v === 'use-lite') return { kind: 'use-lite' };
+  if (v === 'openai') return { kind: 'openai', model: 'text-embedding-3-small' };
+  if (v.startsWith('openai:') && v.length > 'openai:'.length) return { kind: 'openai', model: v.slice('openai:'.length) };
+  if (v.startsWith('onnx:') && v.length > 'onnx:'.length) return { kind: 'onnx', dir: v.slice('onnx:'.length) };
+  throw new Error(`${owner ? `${owner}: ` : ''}encoder '${String(value)}' is not one of ${ENCODER_FORMS}`);
+}
+
+const loaded = new Map<string, Promise<TextEncoder>>();
+
+/** The encoder a spec names, loaded once per process and cached on disk. A failed load is not memoised. */
+export function encoderFor(value: string): Promise<TextEncoder> {
+  const spec = parseEncoderSpec(value);
+  if (spec.kind === 'use-lite') return bundledEncoder();
+  const key = spec.kind === 'openai' ? `openai:${spec.model}` : `onnx:${spec.dir}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = (async () => {
+      const base = spec.kind === 'openai'
+        ? openAiEncoder({ model: spec.model, ...(process.env.OPENAI_BASE_URL ? { baseUrl: process.env.OPENAI_BASE_URL } : {}) })
+        : await onnxEncoder({ modelDir: spec.dir });
+      return cachedEncoder(base);
+    })();
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return p;
+}
