@@ -10,18 +10,25 @@ import { bundledEncoder } from './bundled-encoder.ts';
 
 export type EncoderSpec =
   | { readonly kind: 'use-lite' }
-  | { readonly kind: 'openai'; readonly model: string }
+  | { readonly kind: 'openai'; readonly model: string; readonly baseUrl?: string }
   | { readonly kind: 'onnx'; readonly dir: string };
 
-export const ENCODER_FORMS = "'use-lite' (bundled, offline), 'openai' or 'openai:<model>' (key in OPENAI_API_KEY; " +
-  "OPENAI_BASE_URL for a compatible server), or 'onnx:<folder with model.onnx and tokenizer.json>'";
+export const ENCODER_FORMS = "'use-lite' (bundled, offline), 'openai' or 'openai:<model>' (key in OPENAI_API_KEY), " +
+  "'openai:<model>@<server URL>' (an OpenAI-compatible server), or 'onnx:<folder with model.onnx and tokenizer.json>'";
 
 /** Parses an `encoder` parameter value; throws naming the accepted forms (and `owner`, the method, if given). */
 export function parseEncoderSpec(value: unknown, owner?: string): EncoderSpec {
   const v = typeof value === 'string' ? value.trim() : '';
   if (v === 'use-lite') return { kind: 'use-lite' };
   if (v === 'openai') return { kind: 'openai', model: 'text-embedding-3-small' };
-  if (v.startsWith('openai:') && v.length > 'openai:'.length) return { kind: 'openai', model: v.slice('openai:'.length) };
+  if (v.startsWith('openai:')) {
+    // The server is part of the value, not the environment, so that it is part of the run's identity too.
+    const rest = v.slice('openai:'.length);
+    const at = rest.indexOf('@');
+    const model = at < 0 ? rest : rest.slice(0, at);
+    const baseUrl = at < 0 ? undefined : rest.slice(at + 1);
+    if (model && baseUrl !== '') return { kind: 'openai', model, ...(baseUrl ? { baseUrl } : {}) };
+  }
   if (v.startsWith('onnx:') && v.length > 'onnx:'.length) return { kind: 'onnx', dir: v.slice('onnx:'.length) };
   throw new Error(`${owner ? `${owner}: ` : ''}encoder '${String(value)}' is not one of ${ENCODER_FORMS}`);
 }
@@ -32,12 +39,12 @@ const loaded = new Map<string, Promise<TextEncoder>>();
 export function encoderFor(value: string): Promise<TextEncoder> {
   const spec = parseEncoderSpec(value);
   if (spec.kind === 'use-lite') return bundledEncoder();
-  const key = spec.kind === 'openai' ? `openai:${spec.model}` : `onnx:${spec.dir}`;
+  const key = value.trim();
   let p = loaded.get(key);
   if (!p) {
     p = (async () => {
       const base = spec.kind === 'openai'
-        ? openAiEncoder({ model: spec.model, ...(process.env.OPENAI_BASE_URL ? { baseUrl: process.env.OPENAI_BASE_URL } : {}) })
+        ? openAiEncoder({ model: spec.model, ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}) })
         : await onnxEncoder({ modelDir: spec.dir });
       return cachedEncoder(base);
     })();
