@@ -78,7 +78,8 @@ export const SCLLM_DEFAULTS = {
   /**
    * The sentence encoder of the semantic view (semantic/encoder-choice.ts): 'use-lite' (bundled, offline; the
    * default in both modes), 'openai[:model]' (the paper's text-embedding-3-small; needs OPENAI_API_KEY and the
-   * network) or 'onnx:<folder>' (a sentence-transformer exported to ONNX).
+   * network), 'openai:<model>@<server URL>' (an OpenAI-compatible server) or 'onnx:<folder>' (a sentence-transformer
+   * exported to ONNX).
    */
   encoder: 'use-lite',
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
