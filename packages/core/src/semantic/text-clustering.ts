@@ -12,7 +12,7 @@ export interface TextClusteringDeps {
 }
 
 export interface TextClusteringParams {
-  /** Which sentence encoder (encoder-choice.ts): 'use-lite', 'openai[:model]' or 'onnx:<folder>'. */
+  /** Which sentence encoder: one of encoder-choice.ts's `ENCODER_FORMS` ('use-lite' by default). */
   readonly encoder: string;
   readonly nPcs: number;
   readonly nInit: number;
