@@ -37,6 +37,12 @@ interface MethodBase<P extends Params> {
   /** Overrides applied in smoke mode (fewer epochs, smaller layers). */
   readonly smoke?: Partial<P>;
   /**
+   * Overrides for the default demo grid (`scbench run --default`, what `npm start` runs): a schedule short enough
+   * that every registered method finishes on the embedded datasets within a minute or two on 2 cores, while still
+   * clustering for real (unlike `smoke`, which only has to run). Omitted: the defaults are quick already.
+   */
+  readonly quick?: Partial<P>;
+  /**
    * Throws (with a message naming the fix) when the parameters would not run as asked, e.g. a value another
    * parameter makes the method ignore. The runner calls it on every job's parameters before any data loads.
    */
