@@ -11,3 +11,5 @@ export * from './snn.ts';
 export * from './leiden.ts';
 export * from './sinkhorn.ts';
 export * from './reorder.ts';
+export * from './masked-swap.ts';
+export * from './similarity-graph.ts';

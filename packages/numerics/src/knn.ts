@@ -120,9 +120,10 @@ function normalizedRows(X: Float32Array, n: number, d: number): Float32Array {
 
 /**
  * Offer (dist, idx) to a row's max-heap of its k best, ordered by (distance, index): equal distances are broken by
- * the smaller index, so the result is the same whatever order the blocks come in.
+ * the smaller index, so the result is the same whatever order the blocks come in. Also the heap of
+ * similarity-graph.ts (top-k by a similarity, as distance = −similarity).
  */
-function offer(hd: Float64Array, hi: Int32Array, off: number, k: number, dist: number, idx: number): void {
+export function offer(hd: Float64Array, hi: Int32Array, off: number, k: number, dist: number, idx: number): void {
   if (dist === hd[off] && idx > hi[off]) return;
   siftDownReplace(hd, hi, off, k, dist, idx);
 }
