@@ -1,6 +1,7 @@
 import type { Context } from './context.ts';
 import type { Dataset, Truth } from './dataset.ts';
 import type { Matrix } from './matrix.ts';
+import type { ParamRules } from './param-rules.ts';
 
 export interface Reference {
   /** Citation, e.g. "Xie, Girshick & Farhadi. Unsupervised deep embedding for clustering analysis. ICML 2016". */
@@ -34,6 +35,11 @@ interface MethodBase<P extends Params> {
   readonly kind: MethodKind;
   readonly needs?: { readonly geneNames?: boolean; readonly rawCounts?: boolean };
   readonly defaults: P;
+  /**
+   * Each parameter's type, allowed values and how `--set` reads it (`defineParams` in param-rules.ts). The runner
+   * checks every resolved value with them before `checkParams`. Omitted: the defaults' types (number, true/false, text).
+   */
+  readonly paramRules?: ParamRules<P>;
   /** Overrides applied in smoke mode (fewer epochs, smaller layers). */
   readonly smoke?: Partial<P>;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defineMethod } from '@scbench/api';
+import { choice, defineMethod, defineParams, flag, positiveInt } from '@scbench/api';
 import { UserError } from './exit-codes.ts';
 import { benchOverrides, hashParams, parseOverride, resolveParams } from './params.ts';
 
@@ -26,6 +26,19 @@ describe('parameters', () => {
     expect(() => resolveParams(checked, [parseOverride('m.paper=true')], false)).toThrow(/m: paper=true needs mode=paper/);
     expect(() => benchOverrides(checked, ['paper=true'])).toThrow(/needs mode=paper/);
     expect(resolveParams(checked, ['m.paper=true', 'm.mode=paper'].map(parseOverride), false)).toMatchObject({ paper: true, mode: 'paper' });
+  });
+  it('reads and checks --set values with the method\'s declared rules, smoke values included', () => {
+    const schema = defineParams({ nInit: positiveInt(20), mode: choice(['corrected', 'paper']), kl: flag(true) });
+    const typed = defineMethod({
+      id: 'm', label: 'M', summary: '', reference: { paper: '' }, kind: 'deep', defaults: schema.defaults, paramRules: schema.rules, smoke: { nInit: 2 },
+      run: async () => ({ labels: new Int32Array() }),
+    });
+    expect(resolveParams(typed, ['m.nInit=5', 'm.mode=paper'].map(parseOverride), true)).toEqual({ nInit: 5, mode: 'paper', kl: true });
+    expect(() => resolveParams(typed, [parseOverride('m.nInit=-1')], false)).toThrow(UserError);
+    expect(() => resolveParams(typed, [parseOverride('m.nInit=-1')], false)).toThrow('--set m.nInit=-1: nInit takes an integer ≥ 1');
+    expect(() => resolveParams(typed, [parseOverride('m.mode=papr')], false)).toThrow("--set m.mode=papr: mode takes one of 'corrected', 'paper'");
+    const badSmoke = { ...typed, smoke: { nInit: 0 } };
+    expect(() => resolveParams(badSmoke, [], true)).toThrow('m: nInit=0: nInit takes an integer ≥ 1');
   });
   it('hashes parameters independently of key order, and differently for different values', () => {
     expect(hashParams({ a: 1, b: 'x' })).toBe(hashParams({ b: 'x', a: 1 }));

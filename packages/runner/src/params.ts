@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnyMethod, ParamValue, Params } from '@scbench/api';
+import { checkParamValues, readParam, rulesOf, type AnyMethod, type ParamRules, type Params } from '@scbench/api';
 import { UserError } from './exit-codes.ts';
 
 /** One `--set METHOD.KEY=VALUE` flag, parsed. */
@@ -15,36 +15,31 @@ export function parseOverride(flag: string): ParamOverride {
   return { method: m[1], key: m[2], raw: m[3] };
 }
 
-/** Coerce a command-line string to the type of the parameter's default, so `--set x.epochs=10` is a number. */
-function coerce(method: string, key: string, raw: string, like: ParamValue): ParamValue {
-  if (typeof like === 'number') {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v)) throw new UserError(`--set ${method}.${key}=${raw}: ${key} takes a number`);
-    return v;
-  }
-  if (typeof like === 'boolean') {
-    if (raw === 'true' || raw === '1') return true;
-    if (raw === 'false' || raw === '0') return false;
-    throw new UserError(`--set ${method}.${key}=${raw}: ${key} takes true or false`);
-  }
-  return raw;
-}
-
-/** defaults ← smoke overrides (in smoke mode) ← user overrides, each key checked against the defaults. */
+/**
+ * defaults ← smoke overrides (in smoke mode) ← user overrides. Each `--set` string is read by the parameter's rule
+ * (`paramRules`, or the type of its default), then every value is checked against its rule and by the method's own
+ * `checkParams`: a bad value is a bad command line, exit 2 before any data loads.
+ */
 export function resolveParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean): Params {
   const params: Params = { ...method.defaults, ...(smoke ? (method.smoke ?? {}) : {}) };
+  const rules: ParamRules = rulesOf(method);
   for (const o of overrides) {
     if (o.method !== method.id) continue;
     if (!(o.key in method.defaults)) {
       const known = Object.keys(method.defaults).join(', ') || '(none)';
       throw new UserError(`--set ${o.method}.${o.key}: ${method.id} has no parameter "${o.key}". Its parameters: ${known}`);
     }
-    params[o.key] = coerce(o.method, o.key, o.raw, method.defaults[o.key]);
+    try {
+      params[o.key] = readParam(o.key, rules[o.key], o.raw);
+    } catch (e) {
+      throw new UserError(`--set ${o.method}.${o.key}=${o.raw}: ${(e as Error).message}`);
+    }
   }
   try {
+    checkParamValues(method.id, rules, params);
     method.checkParams?.(params);
   } catch (e) {
-    throw new UserError((e as Error).message); // a bad combination is a bad command line: exit 2 before any run
+    throw new UserError((e as Error).message);
   }
   return params;
 }
