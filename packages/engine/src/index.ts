@@ -21,6 +21,7 @@ export { denseStack, type Stack, type StackOptions } from './layers/stack.ts';
 export { batchNorm, type BatchNormOptions } from './layers/batch-norm.ts';
 export { layerNorm } from './layers/layer-norm.ts';
 export { dropout, gaussianNoise } from './layers/stochastic.ts';
+export { zinbDecoder, MEAN_RANGE, DISPERSION_RANGE, type ZinbDecoder, type ZinbOutput } from './layers/zinb-decoder.ts';
 export { gcn, propagate, type GraphLayer, type Adjacency, type GcnOptions } from './layers/gcn.ts';
 export { gat, edgeList, type GatLayer, type GatOptions, type EdgeList } from './layers/gat.ts';
 
@@ -30,6 +31,9 @@ export { nbNll, zinbNll, type CountOptions, type ZinbOptions } from './losses/co
 export { studentT, decTarget, klDivergence, squaredDistances } from './losses/clustering.ts';
 export { infoNce, varianceRegulariser, l2NormalizeRows, l2NormalizeCols } from './losses/contrastive.ts';
 export { ncutTrace, orthogonality } from './losses/spectral.ts';
+export { softKmeans, softKmeansWeights, pairwiseSquaredDistances } from './losses/soft-kmeans.ts';
 
 export { createOptimizer, type Optimizer, type OptimizerSpec } from './optim/optimizer.ts';
 export { fit, type FitOptions, type FitReport, type Phase, type PhaseReport, type LossFn, type LossParts, type Step, type EpochEnd } from './train/fit.ts';
+export { predict, predictTensor, type Forward } from './train/predict.ts';
+export { decStage, type DecStageOptions, type DecStageResult, type DecTraining } from './train/dec-stage.ts';

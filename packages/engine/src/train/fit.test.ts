@@ -120,3 +120,28 @@ describe('fit', () => {
     w.dispose();
   });
 });
+
+describe('fit beforeStep', () => {
+  it('counts iterations over the phase and stops before the step that returns true', async () => {
+    const seen: [number, number, number][] = [];
+    const { report, ctx, leaked } = await trainAe(3, {
+      batchSize: 16,
+      epochs: 10,
+      beforeStep: (it, epoch, step) => {
+        seen.push([it, epoch, step]);
+        return it === 9;
+      },
+    });
+    expect(leaked).toBe(0);
+    // 64 rows / 16 = 4 steps per epoch: iterations 0..8 ran, iteration 9 (epoch 3, step 1) stopped the phase
+    expect(seen.at(-1)).toEqual([9, 3, 1]);
+    expect(report.phases[0]).toMatchObject({ steps: 9, epochs: 3, stoppedEarly: true });
+    expect(ctx.logs).toHaveLength(3);
+  });
+
+  it('a stop before an epoch\'s first step ends the phase with the previous epoch', async () => {
+    const { report, ctx } = await trainAe(3, { batchSize: 16, epochs: 10, beforeStep: (it) => it === 8 });
+    expect(report.phases[0]).toMatchObject({ steps: 8, epochs: 2, stoppedEarly: true });
+    expect(ctx.logs).toHaveLength(2);
+  });
+});

@@ -56,6 +56,11 @@ export interface Phase {
   earlyStop?: { monitor?: string; patience: number; minDelta?: number };
   /** Before each epoch (e.g. refresh a DEC target P). May be async; runs outside any tidy. */
   beforeEpoch?(epoch: number): void | Promise<void>;
+  /**
+   * Before each optimisation step, outside any tidy: `iteration` counts steps over the whole phase from 0 (DEC counts
+   * its target refreshes in iterations). Return true to stop the phase before this step.
+   */
+  beforeStep?(iteration: number, epoch: number, step: number): void | boolean | Promise<void | boolean>;
   /** After each epoch: return true to stop the phase (e.g. DEC's label-change tolerance). */
   afterEpoch?(e: EpochEnd): void | boolean | Promise<void | boolean>;
   /** Call ctx.snapshot(epoch, labels()) every `every` epochs and at the phase's last epoch (paper protocol). */
@@ -74,6 +79,8 @@ export interface PhaseReport {
   name: string;
   epochs: number;
   stoppedEarly: boolean;
+  /** Optimisation steps taken. */
+  steps: number;
   last: Record<string, number>;
 }
 
@@ -147,6 +154,7 @@ export async function fit(model: Module, opts: FitOptions, ctx: Context): Promis
     let stoppedEarly = false;
     let last: Record<string, number> = {};
     let epoch = 0;
+    let iteration = 0;
     try {
       for (epoch = 1; epoch <= epochs; epoch++) {
         if (ctx.signal.aborted) throw abortError(ctx.signal);
@@ -158,8 +166,14 @@ export async function fit(model: Module, opts: FitOptions, ctx: Context): Promis
         if (ctx.smoke) plan = plan.slice(0, 2);
         const sums: Record<string, number> = {};
         let weight = 0;
+        let stoppedInStep = false;
         for (let s = 0; s < plan.length; s++) {
           if (ctx.signal.aborted) throw abortError(ctx.signal);
+          if (phase.beforeStep && (await phase.beforeStep(iteration, epoch, s)) === true) {
+            stoppedInStep = true;
+            break;
+          }
+          iteration++;
           const rows = plan[s];
           let index: tf.Tensor1D | null = null;
           const step: Step = {
@@ -181,11 +195,17 @@ export async function fit(model: Module, opts: FitOptions, ctx: Context): Promis
           for (const [k, v] of Object.entries(values)) sums[k] = (sums[k] ?? 0) + v * w;
           weight += w;
         }
+        if (stoppedInStep && weight === 0) {
+          // Stopped before this epoch's first step: the phase ended with the previous epoch.
+          stoppedEarly = true;
+          epoch--;
+          break;
+        }
         last = Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / weight]));
         if (!Number.isFinite(last.total)) throw new Error(`phase '${phase.name}' epoch ${epoch}: loss is ${last.total}`);
         ctx.log(phase.name, { epoch, ...last });
         ctx.progress(phase.name, epoch, epochs);
-        let stop = (await phase.afterEpoch?.({ phase: phase.name, epoch, parts: last })) === true;
+        let stop = (await phase.afterEpoch?.({ phase: phase.name, epoch, parts: last })) === true || stoppedInStep;
         if (phase.snapshot && (epoch % phase.snapshot.every === 0 || epoch === epochs || stop)) {
           ctx.snapshot(epoch, await phase.snapshot.labels());
         }
@@ -200,7 +220,7 @@ export async function fit(model: Module, opts: FitOptions, ctx: Context): Promis
           }
         }
         if (stop) {
-          stoppedEarly = epoch < epochs;
+          stoppedEarly = epoch < epochs || stoppedInStep;
           break;
         }
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -208,7 +228,7 @@ export async function fit(model: Module, opts: FitOptions, ctx: Context): Promis
     } finally {
       if (owned) opt.dispose();
     }
-    reports.push({ name: phase.name, epochs: Math.min(epoch, epochs), stoppedEarly, last });
+    reports.push({ name: phase.name, epochs: Math.min(epoch, epochs), stoppedEarly, steps: iteration, last });
   }
   return { phases: reports, seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs';
+import { initEngine } from '../backend.ts';
+import { dense } from '../layers/dense.ts';
+import { disposeModules } from '../layers/layer.ts';
+import { mse } from '../losses/reconstruction.ts';
+import { createRng } from '../random.ts';
+import { testContext } from '../testing/context.ts';
+import { decStage, type DecStageOptions } from './dec-stage.ts';
+
+beforeAll(async () => {
+  await initEngine({ backend: 'wasm-ort', threads: 2 });
+});
+
+/** Three separated blobs of 30 points in 5-D; the truth is row ÷ 30 (used only to check the result). */
+function blobs(seed: number): { x: tf.Tensor2D; truth: Int32Array } {
+  const rng = createRng(seed);
+  const n = 90;
+  const v = new Float32Array(n * 5);
+  const truth = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    truth[i] = Math.floor(i / 30);
+    for (let j = 0; j < 5; j++) v[i * 5 + j] = (j === truth[i] ? 6 : 0) + rng.normal();
+  }
+  return { x: tf.tensor2d(v, [n, 5]), truth };
+}
+
+/** Each predicted cluster holds one true group and each true group one cluster. */
+function sameGroups(a: Int32Array, b: Int32Array): boolean {
+  const map = new Map<number, number>();
+  const back = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) {
+    if ((map.get(a[i]) ?? b[i]) !== b[i] || (back.get(b[i]) ?? a[i]) !== a[i]) return false;
+    map.set(a[i], b[i]);
+    back.set(b[i], a[i]);
+  }
+  return true;
+}
+
+async function run(seed: number, extra: Partial<DecStageOptions> = {}) {
+  const { x, truth } = blobs(4);
+  const enc = dense(5, 3, createRng(seed));
+  const ctx = testContext(seed);
+  const start = tf.memory().numTensors;
+  const res = await decStage({
+    k: 3,
+    x,
+    encode: (b) => enc.apply(b),
+    train: (s) => ({ z: enc.apply(s.take(x)) }),
+    variables: enc.variables,
+    optimizer: { kind: 'sgd', lr: 0.01, momentum: 0.9 },
+    batchSize: 32,
+    shuffle: false,
+    maxIter: 60,
+    updateInterval: 10,
+    unit: 'iterations',
+    tol: 0.001,
+    ...extra,
+  }, ctx);
+  const leaked = tf.memory().numTensors - start;
+  x.dispose();
+  disposeModules(enc);
+  return { res, ctx, truth, leaked };
+}
+
+describe('decStage', () => {
+  it('recovers separated groups, refreshes every updateInterval iterations with a snapshot each, leaks nothing', async () => {
+    const { res, ctx, truth, leaked } = await run(1, { tol: 0 });
+    expect(leaked).toBe(0);
+    expect(sameGroups(res.labels, truth)).toBe(true);
+    // tol 0 never stops: refreshes at iterations 0, 10, …, 50; 60 steps in all
+    expect(res.refreshes).toBe(6);
+    expect(ctx.snapshots.map((s) => s.epoch)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(res.iterations).toBe(60);
+    expect(res.converged).toBe(false);
+    expect(res.embedding.rows).toBe(90);
+    expect(res.centres.rows).toBe(3);
+    // KL is logged per epoch under the phase name
+    expect(ctx.logs.some((l) => l.event === 'cluster' && l.values!.kl !== undefined)).toBe(true);
+  });
+
+  it('stops on the label-change tolerance at the second refresh when labels are stable', async () => {
+    const { res } = await run(1, { tol: 0.5 });
+    expect(res.converged).toBe(true);
+    expect(res.refreshes).toBe(2);
+    expect(res.iterations).toBe(10);
+    expect(res.lastDelta).toBeLessThan(0.5);
+  });
+
+  it('epoch unit refreshes at epoch starts; same seed gives the same result; a z that ignores the encoder is refused', async () => {
+    const a = await run(2, { unit: 'epochs', maxIter: 4, updateInterval: 2, tol: 0 });
+    expect(a.ctx.snapshots.map((s) => s.epoch)).toEqual([0, 2]);
+    expect(a.res.epochs).toBe(4);
+    expect(a.res.iterations).toBe(12);
+    const b = await run(2, { unit: 'epochs', maxIter: 4, updateInterval: 2, tol: 0 });
+    expect(Array.from(b.res.centres.data)).toEqual(Array.from(a.res.centres.data));
+    const withRec = await run(2, {
+      unit: 'epochs', maxIter: 2, updateInterval: 1, tol: 0,
+      train: (s) => ({ z: tf.zeros([s.rows!.length, 3]) as tf.Tensor2D, parts: { rec: mse(tf.ones([2, 2]), tf.ones([2, 2])) } }),
+    }).catch((e: Error) => e);
+    // z not depending on the encoder leaves its variables without a gradient: fit says so
+    expect(withRec).toBeInstanceOf(Error);
+  });
+
+  it('given centres skip k-means; bad options are refused with the name of the option', async () => {
+    const centres = { rows: 3, cols: 3, data: new Float32Array(9) };
+    await expect(run(1, { initCentres: { rows: 2, cols: 3, data: new Float32Array(6) } })).rejects.toThrow(/initCentres is 2×3/);
+    await expect(run(1, { updateInterval: 0 })).rejects.toThrow(/updateInterval/);
+    const { res } = await run(1, { initCentres: centres, maxIter: 1 });
+    expect(res.initLabels.length).toBe(90);
+  });
+});
