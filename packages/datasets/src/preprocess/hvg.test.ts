@@ -72,3 +72,24 @@ describe('highlyVariableGenes', () => {
     expect(h.cutoff).toBeCloseTo(ref.cutoff, 4);
   });
 });
+
+describe('highlyVariableGenes by cut-offs', () => {
+  // Reference: tools/data/hvg-cutoff-reference.py (numpy + pandas along scanpy's seurat path with min_mean,
+  // max_mean, min_disp and no n_top_genes).
+  const ref = JSON.parse(readFileSync(join(new URL('.', import.meta.url).pathname, 'hvg-cutoff.reference.json'), 'utf8')) as {
+    cells: number; genes: number; nBins: number; minMean: number; maxMean: number; minDisp: number; logData: number[]; selected: number[];
+  };
+  const m = { rows: ref.cells, cols: ref.genes, data: Float32Array.from(ref.logData) };
+
+  it('selects the same genes as the scanpy-path reference (dense and CSR)', () => {
+    const cutoffs = { minMean: ref.minMean, maxMean: ref.maxMean, minDisp: ref.minDisp };
+    expect(ref.selected.length).toBeGreaterThan(10);
+    expect(Array.from(highlyVariableGenes(m, { nBins: ref.nBins, cutoffs }).indices)).toEqual(ref.selected);
+    expect(Array.from(highlyVariableGenes(toCsr(m), { nBins: ref.nBins, cutoffs }).indices)).toEqual(ref.selected);
+  });
+
+  it('n_top wins over cut-offs, as in scanpy', () => {
+    const h = highlyVariableGenes(m, { nTop: 7, cutoffs: { minDisp: 100 } });
+    expect(h.indices.length).toBeGreaterThanOrEqual(7);
+  });
+});

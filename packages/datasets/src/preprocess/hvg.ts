@@ -10,6 +10,10 @@
 //   5. normalized dispersion = (dispersion − avg) / dev;
 //   6. the cutoff is the n-th highest non-NaN normalized dispersion and every gene ≥ cutoff is selected
 //      (NaN counts as −∞), so ties at the cutoff can select more than n genes, exactly as in scanpy.
+//   6'. without n_top_genes, scanpy selects by cut-offs instead: NaN normalized dispersions become 0, and a gene is
+//      kept when min_mean < mean < max_mean and min_disp < dispersion_norm < max_disp (all strict; scanpy's defaults
+//      0.0125, 3, 0.5, ∞). Given both, n_top_genes wins and the cut-offs are ignored, as in scanpy — which is what
+//      scziDesk's call (n_top_genes=500 with the cut-offs) gets.
 import type { Csr, Matrix } from '@scbench/api';
 import { geneMeanVar } from './stats.ts';
 
@@ -20,6 +24,18 @@ export interface HvgOptions {
   readonly nTop?: number;
   /** Number of mean bins (default 20). */
   readonly nBins?: number;
+  /**
+   * Select by scanpy's cut-offs instead of the top n (only without `nTop`; scanpy ignores them when n_top_genes is
+   * given). Unset values take scanpy's defaults: minMean 0.0125, maxMean 3, minDisp 0.5, maxDisp ∞.
+   */
+  readonly cutoffs?: HvgCutoffs;
+}
+
+export interface HvgCutoffs {
+  readonly minMean?: number;
+  readonly maxMean?: number;
+  readonly minDisp?: number;
+  readonly maxDisp?: number;
 }
 
 export interface HvgResult {
@@ -114,6 +130,7 @@ export function highlyVariableGenes(logData: Matrix | Csr, o: HvgOptions = {}): 
   const dispersionsNorm = new Float64Array(G);
   for (let g = 0; g < G; g++) dispersionsNorm[g] = (dispersions[g] - avg[bins[g]]) / dev[bins[g]];
 
+  if (o.cutoffs && o.nTop === undefined) return byCutoffs(means, dispersions, dispersionsNorm, o.cutoffs);
   const finite = Array.from(dispersionsNorm).filter((v) => v === v);
   finite.sort((a, b) => b - a);
   const k = Math.min(o.nTop ?? 2000, G, finite.length);
@@ -128,4 +145,21 @@ export function highlyVariableGenes(logData: Matrix | Csr, o: HvgOptions = {}): 
     }
   }
   return { indices: Int32Array.from(idx), highlyVariable, means, dispersions, dispersionsNorm, cutoff };
+}
+
+function byCutoffs(means: Float64Array, dispersions: Float64Array, dispersionsNorm: Float64Array, c: HvgCutoffs): HvgResult {
+  const minMean = c.minMean ?? 0.0125;
+  const maxMean = c.maxMean ?? 3;
+  const minDisp = c.minDisp ?? 0.5;
+  const maxDisp = c.maxDisp ?? Infinity;
+  const highlyVariable = new Uint8Array(means.length);
+  const idx: number[] = [];
+  for (let g = 0; g < means.length; g++) {
+    const d = dispersionsNorm[g] === dispersionsNorm[g] ? dispersionsNorm[g] : 0;
+    if (means[g] > minMean && means[g] < maxMean && d > minDisp && d < maxDisp) {
+      highlyVariable[g] = 1;
+      idx.push(g);
+    }
+  }
+  return { indices: Int32Array.from(idx), highlyVariable, means, dispersions, dispersionsNorm, cutoff: minDisp };
 }

@@ -1,0 +1,93 @@
+// DCA-style preprocessing, as DCA's `io.normalize` and its copies in scDeepCluster, scDCC, scziDesk and scNAME do it:
+//   1. filter genes with min_counts ≥ 1;
+//   2. keep the raw counts (adata.raw) — the likelihood is computed on them;
+//   3. normalize_per_cell (each cell to the median total); size factor = total / median total;
+//   4. log1p;
+//   5. optionally HVG (Seurat dispersion; scziDesk 500, scNAME 1000) on the log data — the raw counts are restricted
+//      to the same genes (scziDesk's `adata.raw[:, adata.var_names]`);
+//   6. scale (z-score, no clipping: DCA calls sc.pp.scale without max_value).
+// Deviation: the originals also drop cells with zero counts (filter_cells min_counts=1); we keep every row so that the
+// method's labels stay aligned with the dataset's cells. A cell with no counts keeps size factor 0, all-zero input
+// and all-zero counts, which the ZINB likelihood handles (P(0) = 1 under a zero mean).
+// Input that is not raw counts: normalised / RPKM values are used as they are for the likelihood (the originals assert
+// integers; lgamma is defined for any x ≥ 0); log-normalised values are turned back with expm1; scaled values,
+// which are negative, are refused.
+import type { Dataset, Matrix } from '@scbench/api';
+import { filterGenes } from './filter.ts';
+import { highlyVariableGenes, type HvgCutoffs } from './hvg.ts';
+import { log1p } from './log1p.ts';
+import { normalizeTotal } from './normalize-total.ts';
+import { scale } from './scale.ts';
+import { toDense } from '../sparse.ts';
+import { selectColumns, mapValues } from './subset.ts';
+import { sizeFactors } from './size-factors.ts';
+
+export interface DcaOptions {
+  /** Highly variable genes to keep (Seurat flavour, top n); omit or false for all genes. */
+  readonly hvg?: number | false;
+  /** Select HVGs by cut-offs instead of top n (scanpy semantics; ignored when `hvg` is a number, as in scanpy). */
+  readonly hvgCutoffs?: HvgCutoffs;
+  /** z-score genes at the end (default true). */
+  readonly scale?: boolean;
+}
+
+export interface DcaPreprocessed {
+  /** Model input: log1p(normalised) (and scaled) values, cells × kept genes, dense. */
+  readonly x: Matrix;
+  /** Counts of the same cells and genes, dense, for the NB/ZINB likelihood. */
+  readonly counts: Matrix;
+  /** Per cell: total / median total of the (gene-filtered) counts. */
+  readonly sizeFactors: Float32Array;
+  /** Column j is gene geneIndex[j] of the dataset. */
+  readonly geneIndex: Int32Array;
+  readonly genes?: readonly string[];
+  readonly steps: readonly string[];
+}
+
+export function dcaPreprocess(dataset: Dataset, o: DcaOptions = {}): DcaPreprocessed {
+  const steps: string[] = [];
+  let counts = dataset.counts;
+  switch (dataset.valueType) {
+    case 'raw counts':
+      break;
+    case 'normalised':
+    case 'RPKM':
+      steps.push(`counts: the ${dataset.valueType} values as stored (not raw counts)`);
+      break;
+    case 'log-normalised':
+      counts = mapValues(counts, Math.expm1);
+      steps.push('counts: expm1 of the log-normalised values (not raw counts)');
+      break;
+    case 'scaled':
+      throw new Error(`dataset '${dataset.id}' holds scaled (z-scored) values; a count likelihood needs non-negative ` +
+        'counts. Use the dataset\'s raw-count file, or a method without a count likelihood.');
+  }
+  const f = filterGenes(counts, { minCounts: 1 });
+  if (f.kept.length === 0) throw new Error(`dataset '${dataset.id}': every gene has zero counts; nothing to cluster`);
+  if (f.kept.length < counts.cols) steps.push(`filter_genes(min_counts=1): ${counts.cols} → ${f.kept.length}`);
+  counts = f.counts;
+  let index = f.kept;
+  const sf = sizeFactors(counts);
+  let x = log1p(normalizeTotal(counts, { targetSum: 'median' }));
+  steps.push('normalize_per_cell(median)', 'size_factors = total / median', 'log1p');
+  const nTop = o.hvg === false ? undefined : o.hvg;
+  if ((nTop !== undefined && nTop < x.cols) || (nTop === undefined && o.hvgCutoffs)) {
+    const h = highlyVariableGenes(x, nTop !== undefined ? { nTop } : { cutoffs: o.hvgCutoffs });
+    if (h.indices.length === 0) throw new Error(`dataset '${dataset.id}': no gene passes the HVG cut-offs; loosen hvgCutoffs or use a top-n count`);
+    x = selectColumns(x, h.indices);
+    counts = selectColumns(counts, h.indices);
+    index = Int32Array.from(h.indices, (k) => index[k]);
+    steps.push(`highly_variable_genes(seurat, ${nTop !== undefined ? `n_top=${nTop}` : 'cut-offs'}): ${h.indices.length} genes`);
+  }
+  const xm = o.scale ?? true ? scale(x, { maxValue: null }).data : toDense(x);
+  if (o.scale ?? true) steps.push('scale(zero_center, no clip)');
+  const genes = dataset.genes ? Array.from(index, (k) => dataset.genes![k]) : undefined;
+  return {
+    x: xm,
+    counts: toDense(counts),
+    sizeFactors: Float32Array.from(sf),
+    geneIndex: index,
+    ...(genes ? { genes } : {}),
+    steps,
+  };
+}
