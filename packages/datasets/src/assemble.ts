@@ -36,7 +36,7 @@ export function assemble(p: LoadParts, o: CommonLoadOptions): LoadedDataset {
   let valueType = o.valueType ?? p.valueType;
   if (!valueType) {
     valueType = inferValueType(counts);
-    notes.push(`valueType '${valueType}' inferred from the values (pass valueType to override)`);
+    notes.push(`valueType '${valueType}' inferred from the values (add :valueType=… to the dataset spec to override)`);
   }
   let nClusters = o.nClusters;
   if (p.truth) nClusters ??= p.truth.names.length;

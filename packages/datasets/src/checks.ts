@@ -71,7 +71,7 @@ export function checkNonNegative(m: Matrix | Csr, file: string, valueType: strin
       throw new DataError(
         `${matrixName} is declared '${valueType}' but has a negative value ${d[p]} at cell ${i}, gene ${j}`,
         file,
-        "load the un-scaled matrix (e.g. matrix: 'raw.X' for AnnData) or pass the right valueType ('scaled' for z-scores)",
+        `read the un-scaled matrix (AnnData: ${file}:matrix=raw.X) or declare what the values are (${file}:valueType=scaled for z-scores)`,
       );
     }
   }

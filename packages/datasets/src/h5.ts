@@ -49,15 +49,50 @@ export function checkHdf5File(path: string): void {
         throw new DataError(
           `truncated HDF5 file: it has ${size} bytes but its superblock says ${base + eof}`,
           path,
-          'the copy is incomplete (interrupted download or copy); fetch it again and check its sha256 (loadDataset(id, { verify: true }))',
+          'the copy is incomplete (interrupted download or copy); fetch it again and compare "sha256sum FILE" with its source',
         );
       }
       return;
     }
-    throw new DataError('not an HDF5 file (no HDF5 signature found)', path, 'pass an .h5/.h5ad file, or name the format explicitly');
+    throw new DataError('not an HDF5 file (no HDF5 signature found)', path, 'give an HDF5 file (.h5, .h5ad), a .csv/.tsv[.gz] table or a 10x directory, named with its extension');
   } finally {
     closeSync(fd);
   }
+}
+
+type H5Module = Awaited<typeof h5wasm.ready>;
+const checkedModules = new WeakSet<object>();
+
+/**
+ * h5wasm ignores the status H5Dread returns: a chunk whose filter fails (a damaged compressed chunk, a fletcher32
+ * checksum mismatch) prints a trace to stderr and the read returns whatever the buffer held, so damaged data loads
+ * as if it were whole. Make every dataset read throw instead, with HDF5's own reason (the innermost frame of its
+ * error stack) and no trace on stderr.
+ */
+export function failOnReadErrors(M: H5Module): void {
+  if (checkedModules.has(M)) return;
+  checkedModules.add(M);
+  const read = M.get_dataset_data;
+  M.get_dataset_data = (...args: Parameters<H5Module['get_dataset_data']>): number => {
+    M.activate_throwing_error_handler();
+    let status: number;
+    try {
+      status = read(...args);
+    } catch (e) {
+      throw new Error(`HDF5 could not read ${args[1]}: ${innermostReason(String(e))}`);
+    } finally {
+      M.deactivate_throwing_error_handler();
+    }
+    if (status < 0) throw new Error(`HDF5 could not read ${args[1]} (status ${status})`);
+    return status;
+  };
+}
+
+/** "… in H5Z_pipeline(): filter returned failure during read" from an HDF5-DIAG stack: the last frame's text. */
+function innermostReason(diag: string): string {
+  const frames = [...diag.matchAll(/#\d+: .* in (\w+)\(\): ([^\n]+)/g)];
+  const last = frames[frames.length - 1];
+  return last ? `${last[2].trim()} (${last[1]})` : diag.split('\n')[0];
 }
 
 let ready: Promise<unknown> | null = null;
@@ -65,7 +100,7 @@ let ready: Promise<unknown> | null = null;
 /** Open, run `fn`, always close. Errors from h5wasm become DataErrors naming the file. */
 export async function withH5<T>(path: string, fn: (f: H5File) => T | Promise<T>): Promise<T> {
   checkHdf5File(path);
-  ready ??= h5wasm.ready;
+  ready ??= h5wasm.ready.then(failOnReadErrors);
   await ready;
   let f: H5File;
   try {
@@ -77,7 +112,7 @@ export async function withH5<T>(path: string, fn: (f: H5File) => T | Promise<T>)
     return await fn(f);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`reading HDF5 failed: ${e instanceof Error ? e.message : String(e)}`, path, 'check that the file is complete (compare its sha256) and in a supported layout', { cause: e });
+    throw new DataError(`reading HDF5 failed: ${e instanceof Error ? e.message : String(e)}`, path, 'the file is damaged or in an unsupported layout: fetch it again and compare its sha256 with the source (registry ids: the manifest sha256)', { cause: e });
   } finally {
     f.close();
   }

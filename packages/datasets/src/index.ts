@@ -27,3 +27,4 @@ export { inferValueType, valueTypeFromText } from './value-type.ts';
 export { sha256File } from './files.ts';
 export * from './preprocess/index.ts';
 export { synthetic, type SyntheticOptions, type Synthetic } from './synthetic.ts';
+export { parseDatasetSpec, specKeysHelp, SPEC_KEYS, type DatasetSpec, type SpecKey, type SpecOptions } from './dataset-spec.ts';

@@ -25,7 +25,7 @@ export function decodeNumericLabels(values: ArrayLike<number>, file: string, key
       throw new DataError(
         `label ${key}[${i}] = ${v} is not an integer code`,
         file,
-        'labels must be integer class codes; pass a different label key or repair the file',
+        `labels must be integer class codes; name another dataset in the spec (${file}:labelKey=KEY) or repair the file`,
       );
     }
     distinct.add(v);

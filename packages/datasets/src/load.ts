@@ -9,7 +9,8 @@ import { loadCsv, type CsvLoadOptions } from './loaders/csv.ts';
 import { loadH5, type H5LoadOptions } from './loaders/h5.ts';
 import { loadH5ad, type H5adLoadOptions } from './loaders/h5ad.ts';
 import { loadMtx, type MtxLoadOptions } from './loaders/mtx.ts';
-import { dataPath, dataRoot, findDataset, verifyDataset, type RegistryEntry } from './registry.ts';
+import { dataPath, dataRoot, findDataset, REGISTRY_FILE, verifyDataset, type RegistryEntry } from './registry.ts';
+import { parseDatasetSpec } from './dataset-spec.ts';
 import type { DatasetFormat, LoadedDataset } from './types.ts';
 
 /** Every loader's options (each reads the fields it knows), plus the format and registry controls. */
@@ -23,7 +24,7 @@ export interface LoadOptions extends H5LoadOptions, H5adLoadOptions, MtxLoadOpti
 }
 
 /** Decide the format of a path without reading the matrix. */
-export async function detectFormat(path: string): Promise<DatasetFormat> {
+export async function detectFormat(path: string, keysGiven: Pick<H5LoadOptions, 'matrixKey' | 'labelKey'> = {}): Promise<DatasetFormat> {
   requireFile(path);
   if (statSync(path).isDirectory()) {
     if (['matrix.mtx.gz', 'matrix.mtx'].some((n) => existsSync(join(path, n)))) return '10x-mtx';
@@ -38,12 +39,12 @@ export async function detectFormat(path: string): Promise<DatasetFormat> {
   return withH5(path, (f) => {
     const keys = f.keys();
     if (getEntity(f, 'obs') || getEntity(f, 'var')) return 'h5ad';
-    const X = getEntity(f, 'X');
-    if (isDataset(X) && keys.includes('Y')) return keys.includes('gene_names') || keys.includes('label_names') ? 'h5-uniform' : 'h5-scdcc';
+    const X = getEntity(f, keysGiven.matrixKey ?? 'X');
+    if (isDataset(X) && keys.includes(keysGiven.labelKey ?? 'Y')) return keys.includes('gene_names') || keys.includes('label_names') ? 'h5-uniform' : 'h5-scdcc';
     throw new DataError(
       `unknown HDF5 layout (keys: ${keys.join(', ') || 'none'}); expected X and Y (scDeepCluster style) or AnnData obs/var/X`,
       path,
-      keys.includes('matrix') ? 'this looks like a 10x Cell Ranger .h5; export it as MTX, or convert to .h5ad' : "convert the file to .h5ad, or load it with loadH5(path, { matrixKey, labelKey })",
+      keys.includes('matrix') ? 'this looks like a 10x Cell Ranger .h5; export it as MTX, or convert to .h5ad' : `convert the file to .h5ad, or name its datasets: ${path}:matrix=KEY,labelKey=KEY`,
     );
   });
 }
@@ -77,7 +78,7 @@ function checkAgainstRegistry(entry: RegistryEntry, r: LoadedDataset, o: LoadOpt
   if (m.cols !== entry.genes) problems.push(`${m.cols} genes, registry says ${entry.genes}`);
   if (r.truth && !o.labelColumn && r.truth.names.length !== entry.classes) problems.push(`${r.truth.names.length} classes, registry says ${entry.classes}`);
   if (problems.length) {
-    throw new DataError(`dataset '${entry.id}' does not match the registry: ${problems.join('; ')}`, r.meta.file, `the file differs from the registered one; run loadDataset('${entry.id}', { verify: true }) to check its sha256`);
+    throw new DataError(`dataset '${entry.id}' does not match the registry: ${problems.join('; ')}`, r.meta.file, `the file differs from the registered one: compare "sha256sum ${r.meta.file}" with its sha256 in ${REGISTRY_FILE}, and fetch it again`);
   }
 }
 
@@ -85,7 +86,11 @@ function checkAgainstRegistry(entry: RegistryEntry, r: LoadedDataset, o: LoadOpt
  * Load a dataset by registry id (e.g. "pbmc3k") or by path. Returns `{ dataset, truth, meta }`: hand `dataset`
  * to methods, keep `truth` in the runner.
  */
-export async function loadDataset(idOrPath: string, options: LoadOptions = {}): Promise<LoadedDataset> {
+export async function loadDataset(spec: string, options: LoadOptions = {}): Promise<LoadedDataset> {
+  // "data.csv:labels=cells.csv,labelColumn=cell_type": the options travel in the string (see dataset-spec.ts).
+  const parsed = existsSync(spec) ? { source: spec, options: {} } : parseDatasetSpec(spec);
+  const idOrPath = parsed.source;
+  options = { ...parsed.options, ...options };
   const entry = !existsSync(idOrPath) ? findDataset(idOrPath) : undefined;
   let path = idOrPath;
   let o = options;
@@ -93,9 +98,9 @@ export async function loadDataset(idOrPath: string, options: LoadOptions = {}): 
     if (options.verify) await verifyDataset(entry, options.root ?? dataRoot());
     ({ path, options: o } = fromRegistry(entry, options));
   } else if (!existsSync(idOrPath) && !/[/\\.]/.test(idOrPath)) {
-    throw new DataError(`'${idOrPath}' is neither a registered dataset id nor an existing path`, idOrPath, 'use an id from listDatasets(), or a path to a data file or 10x directory');
+    throw new DataError(`'${idOrPath}' is neither a registered dataset id nor an existing path`, idOrPath, 'use an id that "scbench datasets" lists, or a path to a data file or 10x directory');
   }
-  const format = o.format ?? (await detectFormat(path));
+  const format = o.format ?? (await detectFormat(path, o));
   let r: LoadedDataset;
   switch (format) {
     case 'h5-uniform':

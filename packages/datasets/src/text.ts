@@ -151,7 +151,7 @@ export async function readIdTable(path: string, delimiter?: string): Promise<IdT
 export function tableColumn(t: IdTable, column: string): string[] {
   const c = t.columns.indexOf(column);
   if (c < 0) {
-    throw new DataError(`label column '${column}' not found (available: ${t.columns.join(', ')})`, t.file, 'pass labelColumn naming one of the available columns');
+    throw new DataError(`label column '${column}' not found (available: ${t.columns.join(', ')})`, t.file, 'name one of the available columns in the dataset spec: DATA:labels=TABLE,labelColumn=NAME');
   }
   return t.rows.map((r) => r[c] ?? '');
 }

@@ -97,7 +97,7 @@ export async function loadCsv(file: string, o: CsvLoadOptions = {}): Promise<Loa
       notes.push(`orientation ${orientation}: the labels file's ids match ${Math.max(byCols, byRows)} ${byCols >= byRows ? 'column' : 'row'} names`);
     } else {
       orientation = raw.rowNames.length >= raw.colNames.length ? 'genes-x-cells' : 'cells-x-genes';
-      notes.push(`orientation ${orientation} guessed from the shape (more genes than cells); pass orientation to be sure`);
+      notes.push(`orientation ${orientation} guessed from the shape (more genes than cells); add :orientation=genes-x-cells or :orientation=cells-x-genes to the dataset spec to be sure`);
     }
   }
   const gxc = orientation === 'genes-x-cells';
@@ -109,11 +109,11 @@ export async function loadCsv(file: string, o: CsvLoadOptions = {}): Promise<Loa
   let labelSource: string | null = null;
   if (o.labels !== false) {
     if (!table) {
-      throw new DataError('no labels file given', file, 'pass labelsFile and labelColumn (a cell metadata table whose first column is the cell id), or labels: false with nClusters');
+      throw new DataError('no labels file given', file, `give a cell table (first column: the cell id) in the dataset spec: ${file}:labels=CELLS.csv,labelColumn=COLUMN`);
     }
     const column = o.labelColumn ?? table.columns.find((c) => /^(cell_?type|label|labels|cluster)$/i.test(c));
     if (!column) {
-      throw new DataError(`no labelColumn given and no obvious label column (available: ${table.columns.join(', ')})`, table.file, 'pass labelColumn naming one of the available columns');
+      throw new DataError(`no labelColumn given and no obvious label column (available: ${table.columns.join(', ')})`, table.file, `name one in the dataset spec: ${file}:labels=${o.labelsFile},labelColumn=${table.columns[0] ?? 'NAME'}`);
     }
     truth = encodeStringLabels(alignLabels(table, column, cells), table.file, column);
     labelSource = `${table.file}:${column}`;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, truncateSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCsr } from '@scbench/api';
 import { DataError } from '../errors.ts';
@@ -7,6 +7,7 @@ import { dataRoot } from '../registry.ts';
 import { toDense } from '../sparse.ts';
 import { dense, makeTmpDir, nested, writeH5 } from '../test-helpers.ts';
 import { loadH5 } from './h5.ts';
+import { loadDataset } from '../load.ts';
 
 const tmp = makeTmpDir();
 afterAll(tmp.cleanup);
@@ -156,7 +157,7 @@ describe('loadH5: bad files', () => {
     });
     const e = (await loadH5(p).catch((err: unknown) => err)) as DataError;
     expect(e.message).toMatch(/unknown layout: no matrix 'X' \(keys: counts\)/);
-    expect(e.hint).toMatch(/matrixKey/);
+    expect(e.hint).toMatch(/other\.h5:matrix=KEY/); // the dataset-spec form a user can type
   });
 
   it('matrixKey reads another matrix', async () => {
@@ -166,5 +167,54 @@ describe('loadH5: bad files', () => {
     });
     const r = await loadH5(p, { matrixKey: 'counts' });
     expect(nested(toDense(r.dataset.counts))).toEqual(nested(dense(X)));
+  });
+});
+
+describe('loadH5: damaged data', () => {
+  // Random counts compress poorly, so the gzip chunks of X fill most of the file and its middle lies inside one.
+  async function gzipped(name: string): Promise<{ path: string; x: Float32Array }> {
+    const rows = 1000;
+    const cols = 100;
+    const x = new Float32Array(rows * cols);
+    let s = 7;
+    for (let i = 0; i < x.length; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      x[i] = s % 3 === 0 ? (s >> 8) % 50 : 0;
+    }
+    const path = await writeH5(join(tmp.dir, name), (f) => {
+      f.create_dataset({ name: 'X', data: x, shape: [rows, cols], dtype: '<f', chunks: [100, cols], compression: 'gzip' });
+      f.create_dataset({ name: 'Y', data: Int32Array.from({ length: rows }, (_, i) => i % 4), dtype: '<i' });
+    });
+    return { path, x };
+  }
+
+  it('a compressed chunk overwritten in place (same size) fails the load instead of returning partial data', async () => {
+    const { path } = await gzipped('whole.h5');
+    expect((await loadH5(path)).dataset.counts.rows).toBe(1000); // the undamaged file loads
+    const bytes = readFileSync(path);
+    const at = Math.floor(bytes.length / 2);
+    for (let i = 0; i < 4096; i++) bytes[at + i] ^= 0xa5;
+    const damaged = join(tmp.dir, 'damaged.h5');
+    writeFileSync(damaged, bytes);
+    const e = (await loadH5(damaged).catch((err: unknown) => err)) as DataError;
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toMatch(/reading HDF5 failed: HDF5 could not read \/X: .*filter/);
+    expect(e.file).toBe(damaged);
+    expect(e.hint).toMatch(/sha256/);
+  });
+});
+
+describe('dataset spec: PATH:key=value', () => {
+  it('loadDataset reads the options from the spec string', async () => {
+    const p = await writeH5(join(tmp.dir, 'keys.h5'), (f) => {
+      f.create_dataset({ name: 'counts', data: Float32Array.from(X.flat()), shape: [4, 3], dtype: '<f' });
+      f.create_dataset({ name: 'codes', data: Int32Array.of(0, 1, 0, 1), dtype: '<i' });
+    });
+    const r = await loadDataset(`${p}:matrix=counts,labelKey=codes,valueType=log-normalised`);
+    expect(nested(toDense(r.dataset.counts))).toEqual(X);
+    expect(r.meta.labelSource).toMatch(/^codes/);
+    expect(r.dataset.valueType).toBe('log-normalised');
+    await expect(loadDataset(`${p}:matrixx=counts`)).rejects.toThrow(/unknown key "matrixx"[\s\S]*fix: +use labels, labelColumn, matrix/);
+    await expect(loadDataset(`${p}:valueType=counts`)).rejects.toThrow(/valueType "counts" is not one of/);
   });
 });

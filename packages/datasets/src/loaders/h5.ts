@@ -36,7 +36,7 @@ export async function loadH5(file: string, o: H5LoadOptions = {}): Promise<Loade
         file,
         keys.some((k) => k === 'obs' || k === 'var')
           ? 'this looks like AnnData: load it as h5ad (format: "h5ad")'
-          : "pass matrixKey naming the cells × genes matrix, or convert the file to the X/Y layout",
+          : `name the cells × genes matrix in the dataset spec: ${file}:matrix=KEY (keys above)`,
       );
     }
     const uniform = keys.includes('gene_names') || keys.includes('label_names');
@@ -50,7 +50,7 @@ export async function loadH5(file: string, o: H5LoadOptions = {}): Promise<Loade
       const yKey = o.labelKey ?? 'Y';
       const Y = getDataset(f, yKey);
       if (!Y) {
-        throw new DataError(`label key '${yKey}' is missing (keys: ${keys.join(', ')})`, file, "pass labelKey, or labels: false with nClusters");
+        throw new DataError(`label key '${yKey}' is missing (keys: ${keys.join(', ')})`, file, `name the label codes in the dataset spec: ${file}:labelKey=KEY`);
       }
       const y = readNumbers(Y, file);
       if (y.length !== rows) {

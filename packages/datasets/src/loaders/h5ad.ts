@@ -70,18 +70,18 @@ function rawPath(f: H5File): string | null {
 function resolveMatrixPath(f: H5File, file: string, want: string): string {
   if (want === 'raw.X' || want === 'raw' || want === 'raw/X') {
     const p = rawPath(f);
-    if (!p) throw new DataError(`matrix '${want}' requested but the file has no raw matrix`, file, `use matrix: 'X'${layerHint(f)}`);
+    if (!p) throw new DataError(`matrix '${want}' requested but the file has no raw matrix`, file, `add matrix=X${layerHint(f)} to the dataset spec, e.g. ${file}:matrix=X`);
     return p;
   }
   if (!getEntity(f, want)) {
-    throw new DataError(`matrix '${want}' is not in the file (top-level keys: ${f.keys().join(', ')})`, file, `use matrix: 'X'${rawPath(f) ? " or 'raw.X'" : ''}${layerHint(f)}`);
+    throw new DataError(`matrix '${want}' is not in the file (top-level keys: ${f.keys().join(', ')})`, file, `add matrix=X${rawPath(f) ? ' (or matrix=raw.X)' : ''}${layerHint(f)} to the dataset spec, e.g. ${file}:matrix=X`);
   }
   return want;
 }
 
 function layerHint(f: H5File): string {
   const layers = getGroup(f, 'layers')?.keys() ?? [];
-  return layers.length ? `, or one of ${layers.map((l) => `'layers/${l}'`).join(', ')}` : '';
+  return layers.length ? ` (or matrix=${layers.map((l) => `layers/${l}`).join(', ')})` : '';
 }
 
 /** A dense dataset or a CSR/CSC group at `path` → Matrix | Csr (cells × genes). */
@@ -158,7 +158,7 @@ function readLabelColumn(f: H5File, path: string, column: string, file: string):
     // anndata ≥ 0.8 categorical: {categories, codes}
     const cats = getDataset(c, 'categories');
     const codes = getDataset(c, 'codes');
-    if (!cats || !codes) throw new DataError(`column ${where} is a group but not a categorical (no categories/codes)`, file, 'choose another labelColumn');
+    if (!cats || !codes) throw new DataError(`column ${where} is a group but not a categorical (no categories/codes)`, file, `choose another column: ${file}:labelColumn=NAME`);
     return compactCodes(readNumbers(codes, file), readStrings(cats, file), file, where);
   }
   if (isDataset(c)) {
@@ -166,7 +166,7 @@ function readLabelColumn(f: H5File, path: string, column: string, file: string):
     if (cats) return compactCodes(readNumbers(c, file), readStrings(cats, file), file, where);
     return fromValues(c.value, file, where);
   }
-  throw new DataError(`column ${where} could not be read`, file, 'choose another labelColumn');
+  throw new DataError(`column ${where} could not be read`, file, `choose another column: ${file}:labelColumn=NAME`);
 }
 
 function fromValues(v: unknown, file: string, where: string): Truth {
@@ -197,7 +197,7 @@ export async function loadH5ad(file: string, o: H5adLoadOptions = {}): Promise<L
       // Clustering on z-scores drops the information preprocessing needs; prefer the unscaled raw matrix when X
       // is scaled (negative values), as the scanpy tutorials keep the log-normalised data in .raw for this reason.
       if (inferred === 'scaled' && raw) {
-        notes.push(`X is scaled (has negative values): read ${raw} instead (pass matrix: 'X' to keep X)`);
+        notes.push(`X is scaled (has negative values): read ${raw} instead (add :matrix=X to the dataset spec to keep X)`);
         path = raw;
         counts = readMatrix(f, path, file, storage);
         inferred = null;
@@ -224,7 +224,7 @@ export async function loadH5ad(file: string, o: H5adLoadOptions = {}): Promise<L
         throw new DataError(
           `label column ${column ? `'${column}' ` : ''}not found in obs (available: ${columns.join(', ') || 'none'})`,
           file,
-          `pass labelColumn naming one of the available obs columns${column ? '' : ', or labels: false with nClusters'}`,
+          `name one of the available obs columns in the dataset spec: ${file}:labelColumn=${columns[0] ?? 'NAME'}`,
         );
       }
       truth = readLabelColumn(f, 'obs', column, file);

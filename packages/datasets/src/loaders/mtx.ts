@@ -152,7 +152,7 @@ export async function loadMtx(path: string, o: MtxLoadOptions = {}): Promise<Loa
   if (o.labels !== false) {
     const lf = o.labelsFile ?? files.labels;
     if (!lf) {
-      throw new DataError('no labels file (labels.tsv) in the directory and none given', files.dir, 'pass labelsFile (a table whose first column is the barcode), or labels: false with nClusters');
+      throw new DataError('no labels file (labels.tsv) in the directory and none given', files.dir, `give a cell table (first column: the barcode) in the dataset spec: ${files.dir}:labels=CELLS.tsv,labelColumn=COLUMN`);
     }
     const table = await readIdTable(lf);
     const column = o.labelColumn ?? (table.columns.includes('label') ? 'label' : table.columns[0]);
