@@ -3,7 +3,7 @@
  * weighted gene-description embeddings, the bundled USE-lite encoder through the disk cache) under several gene
  * weightings and prints the ARI of standardise → PCA 16 → k-means (n_init 10, seed 0) on each, beside the same
  * read-out on the expression itself, and path 1 with its gene vectors whitened or replaced by random ones (the control
- * that tells what the descriptions add). Labels are used only to score. Evidence for the scLLM-DSC README's "Quality".
+ * that tells what the descriptions add). Labels are used only to score. Evidence for reports/findings/README.md.
  *
  *   npx tsx tools/bench/scllm-dsc/text-view.ts [--dataset pbmc3k] [--cache .scbench-cache]
  */

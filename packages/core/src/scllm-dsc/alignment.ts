@@ -17,7 +17,7 @@
  *
  * `anchor` (corrected: 'structure'): with a text view much weaker than the expression, the symmetric InfoNCE keeps
  * what both views share and pulls z_f toward the text geometry; a stop-gradient on Ẑf makes the structure the
- * target the text head learns to reach. Measured in the method's README ("Quality").
+ * target the text head learns to reach. Measured in reports/findings/README.md (331f6c1).
  *
  * `standardiseText` (corrected mode): the semantic view's rows are sums of the same gene embeddings, so every
  * cell's vector points almost the same way (the cell-specific part is a small offset from a shared mean). Fed raw,
@@ -51,7 +51,7 @@ export interface AlignmentOptions {
    * 'none' (the code): L_CL's gradient reaches both heads and the encoder. 'encoder': it reaches both heads but not
    * the encoder (stop-gradient on h), so z_f is shaped by the structural terms only and the heads meet in between.
    * 'structure': the structural side of L_CL is a fixed target (stop-gradient on Ẑf): only the text head learns, to
-   * place each cell's semantic view where the structural view put it (see the README's Quality section).
+   * place each cell's semantic view where the structural view put it (reports/findings, 331f6c1).
    */
   anchor?: AlignAnchor;
   /**
@@ -68,7 +68,7 @@ export interface AlignmentOptions {
    * structural-only runs cluster — rescaled to rows of mean squared norm 1, not put on the sphere; the text head maps
    * to its width, `latent`, through a hidden layer of width `projDim`; `headInput` does not apply). With `anchor`
    * 'structure' Ẑf is a fixed target of InfoNCE anyway; a learned head in front of it only adds a map the KL term can
-   * bend, and the sphere costs the read-out the radial part of the code (README "Quality", fifth round).
+   * bend, and the sphere costs the read-out the radial part of the code (reports/findings, e47f095).
    * Default 'mlp'.
    */
   structHead?: StructHead;

@@ -126,8 +126,9 @@ export const SCLLM_DEFAULTS = {
   knnK: 15,
   knnPcs: 50,
   /**
-   * γ in [0, 1): mix a kNN graph of the semantic view into the NCut operator, M ← (1 − γ)·M + γ·M_text (README
-   * "Quality" item 18). 0 (the default) is the paper's structural graph alone; no effect without a semantic view.
+   * γ in [0, 1): mix a kNN graph of the semantic view into the NCut operator, M ← (1 − γ)·M + γ·M_text (an
+   * extension; reports/findings, ba1608f). 0 (the default) is the paper's structural graph alone; no effect without a
+   * semantic view.
    */
   textGraph: 0,
   /** InfoNCE on a random subset of at most this many cells per epoch (the N×N similarity); 0 = all cells. */
@@ -212,7 +213,7 @@ export const CORRECTED: Preset = {
   matchClusters: true,
   // Raw counts into a linear AE: library size dominates the code. Scanpy's full recipe, scaling included — the input
   // pca-kmeans clusters. With 'aeInit' below: pbmc3k 0.595 → 0.665, baron 0.648 → 0.665, mixology 0.933 → 0.955,
-  // cbmc 0.636 → 0.623; held out, chetah_headneck 0.545 → 0.848 (seeds 0–1; README "Quality", item 15). Signed
+  // cbmc 0.636 → 0.623; held out, chetah_headneck 0.545 → 0.848 (seeds 0–1; reports/findings, bf380d2). Signed
   // values: kNN graph only ('graph=factored' needs 'input=hvg-log').
   input: 'hvg-scaled',
   // Without it the NCut term turns z toward D^{1/2}·1 and the embedding collapses during training (graphs.ts).
@@ -222,18 +223,21 @@ export const CORRECTED: Preset = {
   // Raw, the text view is one shared direction plus small offsets and InfoNCE never leaves log N (alignment.ts).
   textStandardise: true,
   // Fed a text view weaker than the expression (USE-lite: GenePT-w ARI 0.20–0.35), the symmetric InfoNCE keeps
-  // only what both views share and drags z_f to the text geometry (mixology: 0.97 → 0.45 on z_f, README).
+  // only what both views share and drags z_f to the text geometry (mixology: 0.97 → 0.45 on z_f;
+  // reports/findings, 331f6c1).
   anchor: 'structure',
   headInput: 'row',
   // With Ẑf a fixed target (anchor 'structure') a learned structural head only adds a map the KL term bends, and its
-  // unit sphere drops the code's radial part: baron 0.578 → 0.651, pbmc3k 0.540 → 0.606 (seed 0; README, fifth round).
+  // unit sphere drops the code's radial part: baron 0.578 → 0.651, pbmc3k 0.540 → 0.606 (seed 0;
+  // reports/findings, e47f095).
   structHead: 'identity',
   // The USE-lite text view carries less cell-type signal than the expression (alone: ARI 0.20–0.39); at ½ it
-  // halves the read-out's contrast (mixology 0.57 at ½, 0.90 at 0.2; README "Quality").
+  // halves the read-out's contrast (mixology 0.57 at ½, 0.90 at 0.2; reports/findings, 331f6c1).
   textShare: 0.2,
   activation: 'linear',
   // Start the linear AE at its MSE optimum (the top-16 principal subspace of the scaled input) rather than where
-  // 200 epochs of Adam from a random init do not reach (baron: 0.64 vs 0.80 for PCA 16; README items 9 and 15).
+  // 200 epochs of Adam from a random init do not reach (baron: 0.64 vs 0.80 for PCA 16;
+  // reports/findings, 026f8f0 and bf380d2).
   // 'auto' falls back to 'random' for a non-linear AE, which has no closed-form optimum.
   aeInit: 'pca',
   geneVectors: 'encoder',
@@ -302,7 +306,7 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
  * 'auto' in `paper` mode: the code's complete cosine graph (the exact factored form) up to `sparseAbove` cells, the
  * kNN graph above (a deviation for scale, §7). In `corrected` mode: the kNN graph at every size — on the complete
  * graph the NCut term sees mostly global similarity, on the kNN graph the local neighbourhoods every classical
- * pipeline clusters (measured in the README, "Quality": +0.05 to +0.19 ARI on the four shared datasets).
+ * pipeline clusters (reports/findings, 58ac17c: +0.05 to +0.19 ARI on the four issue-5 datasets).
  */
 export function chooseGraphForm(graph: string, cells: number, sparseAbove: number, mode: Mode): GraphForm {
   const preset: GraphForm = mode === 'corrected' ? 'sparse' : originalGraphForm(cells, sparseAbove);

@@ -1,5 +1,5 @@
 // What path 1 sums per gene: the encoder's description embedding as it comes, the same embeddings whitened, or a
-// random control (scllm-dsc/README.md, "Quality" item 16).
+// random control (measured in reports/findings, c148726 and 43b7339).
 //
 // 'encoder' (the paper): e_g as the encoder returns it. Sentence encoders are anisotropic: the descriptions of all
 //   genes share a few dominant directions (USE-lite on pbmc3k's 12,376 described genes: the first principal direction

@@ -1,7 +1,7 @@
 /**
  * A convex mix of two graph operators on the same cells: M = (1 − w)·A + w·B. scLLM-DSC's `textGraph` switch mixes
  * a kNN graph of the semantic view into the structural graph, so the gene knowledge shapes the code through the
- * NCut term as well as through InfoNCE (README "Quality" item 18). The mix of two symmetric operators is symmetric.
+ * NCut term as well as through InfoNCE (reports/findings, ba1608f). The mix of two symmetric operators is symmetric.
  * Each operand is deflated against its own trivial vector (its degrees differ from the other's); the mix is not
  * deflated again.
  */
