@@ -6,6 +6,10 @@ export interface Reference {
   versions: Record<string, string>;
   cases: { name: string; truth: number[]; pred: number[]; scores: Scores; note?: string }[];
   silhouette: { name: string; rows: number; cols: number; data: number[]; labels: number[]; score: number }[];
+  /** Degenerate silhouette inputs: sklearn's score (`value`) or the message of the ValueError it raised (`error`). */
+  silhouetteDegenerate: { name: string; rows: number; cols: number; data: number[]; labels: number[]; value?: number; error?: string }[];
+  /** What sklearn does with empty labelings, per function: its value(s), or its error message. */
+  empty: Record<string, { value?: number | number[]; error?: string }>;
   sums: { x: number[]; sum: number }[];
   lgamma: { x: number; value: number }[];
 }

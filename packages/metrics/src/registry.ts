@@ -19,9 +19,9 @@ export type LabelMetricId = (typeof SCORE_KEYS)[number];
  * All nine label scores from one contingency table, one matching (ACC and F1), one MI and one pair of entropies
  * (NMI, AMI, homogeneity family). Same values as calling each metric's `score`.
  *
- * Edge cases follow sklearn 1.2.1 (fixtures/reference.json), except: empty labelings throw (sklearn returns 1.0 for
- * most scores, which would hide an upstream bug as a perfect score), mismatched lengths throw naming both lengths,
- * and AMI of two all-singleton labelings is 1 (see ami.ts).
+ * Edge cases follow sklearn 1.2.1 to 1e-12 (fixtures/reference.json, the 'degenerate: …' cases), except: empty
+ * labelings throw (sklearn returns 1.0 for most scores, which would hide an upstream bug as a perfect score), and
+ * mismatched lengths throw naming both lengths.
  */
 export function scoreAll(truth: Int32Array, pred: Int32Array): Scores {
   const c = contingency(truth, pred);

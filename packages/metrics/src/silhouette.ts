@@ -30,6 +30,7 @@ export function silhouetteScore(embedding: Matrix, labels: Int32Array, options: 
   if (labels.length !== rows) {
     throw new Error(`silhouette: embedding has ${rows} rows but labels has ${labels.length} entries`);
   }
+  if (rows === 0) throw new Error('silhouette: cannot score an empty embedding (0 samples)');
   let samples: Int32Array = Int32Array.from({ length: rows }, (_, i) => i);
   if (options.sampleSize !== undefined) {
     const size = options.sampleSize;
