@@ -4,6 +4,8 @@ import { geneptW } from '@scbench/baseline-genept-w';
 import { leiden } from '@scbench/baseline-leiden';
 import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
 import { sccdcg } from '@scbench/baseline-sccdcg';
+import { scmae } from '@scbench/baseline-scmae';
+import { dec } from '@scbench/baseline-dec';
 import { scllmDsc } from '@scbench/core';
 import { randomLabels } from './controls/random-labels.ts';
 import { trueLabels } from './controls/true-labels.ts';
@@ -12,7 +14,7 @@ import { trueLabels } from './controls/true-labels.ts';
  * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
  * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
  */
-export const methods = [pcaKmeans, leiden, sccdcg, scllmDsc, geneptW, geneptS, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
 
 export type MethodId = (typeof methods)[number]['id'];
 
