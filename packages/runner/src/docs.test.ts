@@ -1,0 +1,67 @@
+// Repository-wide documentation rules (the owner's standards): figures are dated or tied to a commit, never to an
+// ordinal of the working period ("measured in the fifth session"), and the READMEs that once grew into logs of
+// experiments stay method documents — the experiments belong in reports/findings/README.md.
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+/** Tracked files, plus new ones git would commit (not ignored): what a commit of the tree can hold. */
+function repoFiles(...patterns: string[]): string[] {
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...patterns], { cwd: root, encoding: 'utf8' });
+  return [...new Set(out.split('\0').filter((f) => f !== ''))];
+}
+
+const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|' +
+  'sixteenth|seventeenth|eighteenth|nineteenth|twentieth|last|previous|earlier|next|same|this|that|\\d+(?:st|nd|rd|th)';
+/** "the fifth session", "this sitting", "tenth-session default", "eighth round (…session)", "sixth period". */
+const WORKING_PERIOD = new RegExp(`\\b(?:${ORDINALS})[ -](?:session|sitting|period|round)s?(?![\\w-])`, 'i');
+/** Pointers into experiment diaries that no longer exist: `README "Quality" item 18`, `README, fifth round`. */
+const DIARY_POINTER = /README[^\n]{0,12}(?:"Quality"|\bitems? \d+|\bround \d+)/;
+
+describe('documentation', () => {
+  it('dates figures by date or commit, not by an ordinal of the working period (*.md, *.ts)', () => {
+    const hits: string[] = [];
+    for (const file of repoFiles('*.md', '*.ts')) {
+      if (file.endsWith('docs.test.ts')) continue; // this file spells the patterns out
+      let text: string;
+      try {
+        text = readFileSync(join(root, file), 'utf8');
+      } catch {
+        continue; // listed by git but deleted in the working tree
+      }
+      text.split('\n').forEach((line, i) => {
+        if (WORKING_PERIOD.test(line) || DIARY_POINTER.test(line)) hits.push(`${file}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    // Fix: replace the phrase with a date (2026-11-22) or a commit id (git log / git blame of the line), and move
+    // experiment history to reports/findings/README.md.
+    expect(hits).toEqual([]);
+  });
+
+  it('the patterns catch what they are meant to and spare ordinary words', () => {
+    for (const bad of ['measured in the fifth session', 'since the tenth session', 'sixth-session default', 'this session', 'Seventh round (tenth session)', 'the 13th session', 'README "Quality", item 15', 'README, fifth round']) {
+      expect(WORKING_PERIOD.test(bad) || DIARY_POINTER.test(bad)).toBe(true);
+    }
+    for (const fine of ['one ORT session per graph', 'points sitting on their centre', 'round to 4 significant digits', 'Math.round(x)', 'InferenceSession.create', 'first round-trip']) {
+      expect(WORKING_PERIOD.test(fine) || DIARY_POINTER.test(fine)).toBe(false);
+    }
+  });
+
+  const LINE_BUDGET = 250;
+  for (const readme of ['packages/core/src/scllm-dsc/README.md', 'baselines/sccdcg/README.md', 'packages/engine/README.md']) {
+    it(`${readme} stays a method document (≤ ${LINE_BUDGET} lines; experiments go to reports/findings/README.md)`, () => {
+      const lines = readFileSync(join(root, readme), 'utf8').split('\n').length;
+      expect(lines).toBeLessThanOrEqual(LINE_BUDGET);
+    });
+  }
+
+  it('reports/findings/README.md is tracked and each table row is dated by a commit', () => {
+    expect(repoFiles('reports/findings/README.md')).toEqual(['reports/findings/README.md']);
+    const rows = readFileSync(join(root, 'reports/findings/README.md'), 'utf8').split('\n').filter((l) => /^\| (?!-)/.test(l) && !/^\| date/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^\| \d{4}-\d{2}-\d{2} · [0-9a-f]{7,40}\b/);
+  });
+});
