@@ -58,6 +58,36 @@ describe('documentation', () => {
     });
   }
 
+  it("the scllm-dsc README's quality board equals the committed records (mean ARI, seeds 0–3)", () => {
+    const ari = new Map<string, number[]>(); // method|dataset → ARI per seed
+    for (const dir of ['issue5', 'issue5-seeds23', 'issue5-heldout']) {
+      for (const line of readFileSync(join(root, 'reports', dir, 'records.jsonl'), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const r = JSON.parse(line) as { method: string; dataset: string; seed: number; status: string; scores: { ari: number } };
+        if (r.status !== 'ok' || r.seed > 3 || !['scllm-dsc', 'pca-kmeans', 'leiden'].includes(r.method)) continue;
+        const key = `${r.method}|${r.dataset}`;
+        ari.set(key, [...(ari.get(key) ?? []), r.scores.ari]);
+      }
+    }
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const readme = readFileSync(join(root, 'packages/core/src/scllm-dsc/README.md'), 'utf8');
+    const board = readme.slice(readme.indexOf('**Quality board**'), readme.indexOf('**The paper'));
+    const rows = [...board.matchAll(/^\| ([a-z0-9_]+)(?: \([^)]*\))? \| ([\d.]+) ± [\d.]+ \| ([\d.]+) \| ([\d.]+) \|/gm)];
+    expect(rows.length).toBe(14);
+    const perMethod: number[][] = [[], [], []];
+    for (const [, dataset, ...figures] of rows) {
+      ['scllm-dsc', 'pca-kmeans', 'leiden'].forEach((method, j) => {
+        const seeds = ari.get(`${method}|${dataset}`) ?? [];
+        expect([dataset, method, seeds.length]).toEqual([dataset, method, 4]);
+        expect(Math.abs(mean(seeds) - Number(figures[j]))).toBeLessThanOrEqual(0.0005);
+        perMethod[j].push(mean(seeds));
+      });
+    }
+    const meanRow = board.match(/^\| \*\*mean of 14\*\*[^|]*\| \*\*([\d.]+)\*\*[^|]*\| ([\d.]+)[^|]*\| ([\d.]+)/m);
+    expect(meanRow).not.toBeNull();
+    perMethod.forEach((xs, j) => expect(Math.abs(mean(xs) - Number(meanRow![j + 1]))).toBeLessThanOrEqual(0.0005));
+  });
+
   it('reports/findings/README.md is tracked and each table row is dated by a commit', () => {
     expect(repoFiles('reports/findings/README.md')).toEqual(['reports/findings/README.md']);
     const rows = readFileSync(join(root, 'reports/findings/README.md'), 'utf8').split('\n').filter((l) => /^\| (?!-)/.test(l) && !/^\| date/.test(l));
