@@ -1,7 +1,7 @@
 // The common tail of every loader: pick the storage, settle the value type and nClusters, run the checks.
 import { basename } from 'node:path';
 import type { Csr, Matrix, Truth, ValueType } from '@scbench/api';
-import { checkLoaded } from './checks.ts';
+import { checkLoaded, countEmptyCells } from './checks.ts';
 import { DataError } from './errors.ts';
 import { withStorage } from './sparse.ts';
 import type { CommonLoadOptions, DatasetFormat, LoadedDataset } from './types.ts';
@@ -38,6 +38,10 @@ export function assemble(p: LoadParts, o: CommonLoadOptions): LoadedDataset {
     valueType = inferValueType(counts);
     notes.push(`valueType '${valueType}' inferred from the values (add :valueType=… to the dataset spec to override)`);
   }
+  const emptyCells = countEmptyCells(counts);
+  if (emptyCells > 0 && emptyCells < counts.rows) {
+    notes.push(`${emptyCells} of ${counts.rows} cells have no counts (every value 0); kept, as loaded (scanpy's filter_cells(min_counts=1) would drop them)`);
+  }
   let nClusters = o.nClusters;
   if (p.truth) nClusters ??= p.truth.names.length;
   if (nClusters === undefined) {
@@ -63,6 +67,7 @@ export function assemble(p: LoadParts, o: CommonLoadOptions): LoadedDataset {
       labelSource: p.labelSource,
       sourceValueType: p.sourceValueType,
       storage: 'indptr' in counts ? 'csr' : 'dense',
+      emptyCells,
       notes,
       seconds: (performance.now() - p.startedAt) / 1000,
     },

@@ -8,7 +8,7 @@ function loaded(ds: Partial<Dataset>, truth: Truth | null): LoadedDataset {
   return {
     dataset: { id: 't', counts: { rows: 2, cols: 2, data: Float32Array.of(1, 0, 0, 1) }, valueType: 'raw counts', nClusters: 2, ...ds },
     truth,
-    meta: { format: 'h5-scdcc', file: '/data/t.h5', matrix: 'X', labelSource: 'Y', sourceValueType: null, storage: 'dense', notes: [], seconds: 0 },
+    meta: { format: 'h5-scdcc', file: '/data/t.h5', matrix: 'X', labelSource: 'Y', sourceValueType: null, storage: 'dense', emptyCells: 0, notes: [], seconds: 0 },
   };
 }
 const twoClasses: Truth = { labels: Int32Array.of(0, 1), names: ['a', 'b'] };

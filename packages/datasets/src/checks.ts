@@ -77,6 +77,21 @@ export function checkNonNegative(m: Matrix | Csr, file: string, valueType: strin
   }
 }
 
+/** Cells (rows) without a single non-zero value. */
+export function countEmptyCells(m: Matrix | Csr): number {
+  let empty = 0;
+  for (let i = 0; i < m.rows; i++) {
+    let any = false;
+    if (isCsr(m)) {
+      for (let p = m.indptr[i]; p < m.indptr[i + 1] && !any; p++) any = m.data[p] !== 0;
+    } else {
+      for (let p = i * m.cols, e = p + m.cols; p < e && !any; p++) any = m.data[p] !== 0;
+    }
+    if (!any) empty++;
+  }
+  return empty;
+}
+
 /** All checks on a loaded dataset; throws the first problem found. */
 export function checkLoaded(loaded: LoadedDataset): void {
   const { dataset: ds, truth, meta } = loaded;
@@ -87,6 +102,9 @@ export function checkLoaded(loaded: LoadedDataset): void {
     throw new DataError(`the matrix is empty (${m.rows} cells × ${m.cols} genes)`, file, 'check that the right matrix and orientation were read');
   }
   checkFinite(m, file, meta.matrix);
+  if (countEmptyCells(m) === m.rows) {
+    throw new DataError(`every value of ${meta.matrix} is 0 (${m.rows} cells × ${m.cols} genes): nothing to cluster`, file, `check that the right matrix was read (another one: ${file}:matrix=KEY), or re-export the data`);
+  }
   if (isNonNegativeType(ds.valueType)) checkNonNegative(m, file, ds.valueType, meta.matrix);
   const names: [string, readonly string[] | undefined, number, string][] = [
     ['gene names', ds.genes, m.cols, 'genes (columns)'],

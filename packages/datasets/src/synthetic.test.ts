@@ -19,7 +19,7 @@ describe('synthetic', () => {
     expect(sizes).toEqual([75, 75, 75, 75]);
     expect(toDense(m).data.every((v) => v >= 0 && v % 1 === 0)).toBe(true);
     expect(() =>
-      checkLoaded({ dataset: s.dataset, truth: s.truth, meta: { format: 'h5-uniform', file: 'synthetic', matrix: 'X', labelSource: null, sourceValueType: null, storage: 'dense', notes: [], seconds: 0 } }),
+      checkLoaded({ dataset: s.dataset, truth: s.truth, meta: { format: 'h5-uniform', file: 'synthetic', matrix: 'X', labelSource: null, sourceValueType: null, storage: 'dense', emptyCells: 0, notes: [], seconds: 0 } }),
     ).not.toThrow();
   });
 

@@ -15,6 +15,8 @@ export interface LoadMeta {
   /** The value type as the source states it (free text), before mapping to `ValueType`. */
   readonly sourceValueType: string | null;
   readonly storage: 'dense' | 'csr';
+  /** Cells whose every value is 0 (kept, and named in `notes`; scanpy's filter_cells(min_counts=1) would drop them). */
+  readonly emptyCells: number;
   /** Things worth knowing (a remapped label base, an orientation guess, ...). */
   readonly notes: readonly string[];
   readonly seconds: number;

@@ -118,6 +118,36 @@ describe('loadH5: h5-uniform layout', () => {
     expect(r.dataset.taxonId).toBe(10090);
     expect(r.dataset.valueType).toBe('log-normalised');
   });
+
+  it('a label name no cell has is not a class', async () => {
+    const p = await writeH5(join(tmp.dir, 'unused.h5'), (f) => {
+      f.create_dataset({ name: 'X', data: Float32Array.from(X.flat()), shape: [4, 3], dtype: '<f' });
+      f.create_dataset({ name: 'Y', data: Int32Array.of(2, 0, 0, 2), dtype: '<i' });
+      f.create_dataset({ name: 'label_names', data: ['alpha', 'beta', 'gamma'] });
+    });
+    const r = await loadH5(p);
+    expect(r.truth!.names).toEqual(['alpha', 'gamma']);
+    expect(Array.from(r.truth!.labels)).toEqual([1, 0, 0, 1]);
+    expect(r.dataset.nClusters).toBe(2);
+    expect(r.meta.notes.join('\n')).toMatch(/label_names "beta" name no cell; not counted as classes/);
+  });
+});
+
+describe('loadH5: cells and matrices without counts', () => {
+  it('cells whose every value is 0 are kept and counted in a note', async () => {
+    const p = await scdcc('empty-cells.h5', Float32Array.of(0, 1, 2, 0, 0, 0, 0, 0, 7, 0, 0, 0), '<f', Int32Array.of(0, 1, 0, 1), '<i');
+    const r = await loadH5(p);
+    expect(r.dataset.counts.rows).toBe(4);
+    expect(r.meta.emptyCells).toBe(2);
+    expect(r.meta.notes.join('\n')).toMatch(/2 of 4 cells have no counts/);
+  });
+
+  it('an all-zero matrix is refused, naming the file and the fix', async () => {
+    const p = await scdcc('all-zero.h5', new Float32Array(12), '<f', Int32Array.of(0, 1, 0, 1), '<i');
+    const e = (await loadH5(p).catch((err: unknown) => err)) as DataError;
+    expect(e.message).toMatch(/every value of X is 0 \(4 cells × 3 genes\)/);
+    expect(e.hint).toMatch(/all-zero\.h5:matrix=KEY/);
+  });
 });
 
 describe('loadH5: bad files', () => {

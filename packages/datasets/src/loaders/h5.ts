@@ -5,7 +5,7 @@ import type { Truth } from '@scbench/api';
 import { assemble } from '../assemble.ts';
 import { DataError } from '../errors.ts';
 import { attrString, getDataset, readDenseMatrix, readNumbers, readStrings, withH5, type H5File } from '../h5.ts';
-import { decodeNumericLabels, type LabelBase } from '../labels.ts';
+import { compactCodes, decodeNumericLabels, type LabelBase } from '../labels.ts';
 import type { CommonLoadOptions, LoadedDataset } from '../types.ts';
 import { valueTypeFromText } from '../value-type.ts';
 
@@ -58,7 +58,8 @@ export async function loadH5(file: string, o: H5LoadOptions = {}): Promise<Loade
       }
       const names = getDataset(f, 'label_names');
       if (uniform && names && (o.labelBase ?? 0) === 0) {
-        // h5-uniform: 0-based codes into label_names, by construction; keep all names (all codes are used).
+        // h5-uniform: 0-based codes into label_names. A name no cell has is not a class (it would count towards
+        // nClusters and the class count): dropped, and said so.
         const ln = readStrings(names, file);
         const labels = Int32Array.from(y);
         for (let i = 0; i < labels.length; i++) {
@@ -66,8 +67,12 @@ export async function loadH5(file: string, o: H5LoadOptions = {}): Promise<Loade
             throw new DataError(`${yKey}[${i}] = ${y[i]} is not a code into label_names (${ln.length} names)`, file, 'the file is inconsistent; regenerate it');
           }
         }
-        truth = { labels, names: ln };
+        truth = compactCodes(labels, ln, file, yKey);
         labelSource = `${yKey} (0-based codes into label_names)`;
+        if (truth.names.length < ln.length) {
+          const unused = ln.filter((n) => !truth!.names.includes(n));
+          notes.push(`label_names ${unused.map((n) => JSON.stringify(n)).join(', ')} name no cell; not counted as classes`);
+        }
       } else {
         const d = decodeNumericLabels(y, file, yKey, o.labelBase ?? 'auto');
         truth = d.truth;
