@@ -5,8 +5,9 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Tracked files, plus new ones git would commit (not ignored): what a commit of the tree can hold. */
 function repoFiles(...patterns: string[]): string[] {
