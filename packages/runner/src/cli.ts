@@ -5,6 +5,7 @@ import type { Params, Protocol, RunRecord } from '@scbench/api';
 import { DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
 import { renderReport } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
+import { tableCommand } from './commands/table-command.ts';
 import { DEFAULT_GRID } from './default-grid.ts';
 import { EXIT, UserError } from './exit-codes.ts';
 import { HELP } from './help.ts';
@@ -13,6 +14,7 @@ import { parseOverride } from './params.ts';
 import { jobParams, planJobs } from './plan.ts';
 import { latestRecords, readRecords } from './records.ts';
 import { findMethod, methods } from './registry.ts';
+import { sideData } from './report-files.ts';
 import { runPlan } from './run-command.ts';
 
 const repoRoot = resolve(new URL('../../../', import.meta.url).pathname);
@@ -72,7 +74,7 @@ function baseParams(r: RunRecord): Params | undefined {
 function writeReport(dir: string, protocol: Protocol, outFile?: string): string {
   const records = latestRecords(readRecords(join(dir, 'records.jsonl')));
   const file = outFile ?? join(dir, 'index.html');
-  writeFileSync(file, renderReport(records, { protocol, title: `scbench report — ${dir}`, baseParams }));
+  writeFileSync(file, renderReport(records, { protocol, title: `scbench report — ${dir}`, baseParams, side: sideData(dir) }));
   return file;
 }
 
@@ -136,6 +138,17 @@ function reportCmd(args: string[]): number {
   return print(writeReport(dir, protocolOf(values.protocol as string | undefined), values.out as string | undefined));
 }
 
+function tableCmd(args: string[]): number {
+  const { values, positionals } = parse(args, { metric: { type: 'string' }, format: { type: 'string' }, protocol: { type: 'string' } });
+  if (values.help) return print(HELP.table);
+  const dir = positionals[0];
+  if (!dir) throw new UserError('scbench table DIR: give the directory that holds records.jsonl');
+  if (!existsSync(join(dir, 'records.jsonl'))) throw new UserError(`${join(dir, 'records.jsonl')} does not exist; run "scbench run --out ${dir} ..." first`, EXIT.badInput);
+  const records = latestRecords(readRecords(join(dir, 'records.jsonl')));
+  process.stdout.write(tableCommand(records, baseParams, values.metric as string | undefined, values.format as string | undefined, protocolOf(values.protocol as string | undefined)));
+  return EXIT.ok;
+}
+
 function methodsCmd(args: string[]): number {
   const { values } = parse(args, { json: { type: 'boolean' } });
   if (values.help) return print(HELP.methods);
@@ -188,6 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'run': return await runCmd(rest);
       case 'report': return reportCmd(rest);
+      case 'table': return tableCmd(rest);
       case 'methods': return methodsCmd(rest);
       case 'datasets': return datasetsCmd(rest);
       case 'inspect': return await inspectCmd(rest);

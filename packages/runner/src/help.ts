@@ -7,6 +7,7 @@ Usage: scbench <command> [options]
 Commands:
   run       run methods × datasets × seeds, append to DIR/records.jsonl, write DIR/index.html
   report    render DIR/records.jsonl into DIR/index.html
+  table     print one metric's mean ± sd table of DIR/records.jsonl as markdown, LaTeX or CSV
   methods   list the methods
   datasets  list the registered datasets and whether their files are present
   score     score a clustering against a truth file
@@ -36,6 +37,12 @@ Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 13
   report: `Usage: scbench report DIR [--protocol honest|paper] [--out FILE]
 
 Renders DIR/records.jsonl into one self-contained HTML file (default DIR/index.html).`,
+  table: `Usage: scbench table DIR [--metric ari] [--format markdown|latex|csv] [--protocol honest|paper]
+
+Prints the mean ± sd table of one metric (acc, nmi, ari, ami, f1, vMeasure; default ari) over DIR/records.jsonl:
+methods × datasets, the best non-control method per dataset in bold, the mean rank over datasets in the last
+column (controls are not ranked), failures as "failed"/"timeout". --protocol paper tables the epoch picked by ACC
+against the labels (only for runs that took snapshots). CSV gives unformatted mean, sd and rank per dataset.`,
   methods: `Usage: scbench methods [--json]`,
   datasets: `Usage: scbench datasets [--json]
 
@@ -45,5 +52,5 @@ Data root: $SCBENCH_DATA, or ../shared/datasets beside the repository.`,
 Each file has one label per line (integers or strings). Prints one JSON object of scores.`,
   inspect: `Usage: scbench inspect ID-OR-PATH
 
-Prints { cells, genes, classes, hasGeneNames, species, valueType, classSizes } as JSON; classSizes maps each\nclass name to its number of cells (null for a dataset without labels).`,
+Prints { cells, genes, classes, hasGeneNames, species, valueType, classSizes, emptyCells } as JSON; classSizes maps\neach class name to its number of cells (null for a dataset without labels); emptyCells counts cells whose every\nvalue is 0 (kept as loaded).`,
 };

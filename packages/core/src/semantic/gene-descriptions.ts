@@ -4,6 +4,7 @@
 import type { Dataset } from '@scbench/api';
 import {
   describeGene,
+  geneFacts,
   loadKnowledge,
   loadTemplate,
   parseSpecies,
@@ -22,6 +23,11 @@ export interface GeneDescriptions {
   readonly status: readonly NameStatus[];
   readonly coverage: Coverage;
   readonly unknownExamples: readonly string[];
+  /**
+   * The distinct GO ids of each gene (borrowed from the human ortholog as the description's GO terms are), null for
+   * unresolved genes; for the GO gene-knowledge encoders (knowledge-encoder.ts). Absent from describers without GO.
+   */
+  readonly go?: readonly (readonly string[] | null)[];
   /** Identifies knowledge + template in cache keys and records, e.g. 'human/default-v1#ab12…'. */
   readonly source: string;
 }
@@ -63,8 +69,10 @@ export function knowledgeDescriber(options: KnowledgeDescriberOptions = {}): Gen
       const res = resolveGenes(dataset.genes, species, kb, dataset.geneIds ? { ids: dataset.geneIds } : {});
       const texts = res.resolved.map((ref) => (ref ? describeGene(ref, kb, template) : null));
       const symbols = res.resolved.map((ref, j) => ref?.gene.symbol ?? dataset.genes[j]);
+      const go = res.resolved.map((ref) => (ref ? [...new Set(geneFacts(ref, kb).go.map((a) => a.goId))] : null));
       return {
         texts,
+        go,
         symbols,
         status: res.status,
         coverage: res.coverage,

@@ -20,6 +20,8 @@ import { fuse, l2NormaliseRows } from './fuse.ts';
 import { geneEmbeddings } from './gene-embeddings.ts';
 import { GENE_VECTORS, geneVectors, type GeneVectors } from './gene-vectors.ts';
 import { datasetSpecies, knowledgeDescriber, type GeneDescriber } from './gene-descriptions.ts';
+import { isGeneKnowledgeEncoder } from './knowledge-encoder.ts';
+import { rankMeanPath } from './rank-mean-path.ts';
 import { sentencePath, type SentenceMode } from './sentence-path.ts';
 import { topGenes } from './top-genes.ts';
 import { weightedPath, type Weighting } from './weighted-path.ts';
@@ -131,6 +133,12 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   const data = requireGeneNames(dataset);
   const useWeighted = o.paths !== 'sentence';
   const useSentence = o.paths !== 'weighted';
+  // A gene-knowledge encoder reads no text: both paths are built from its gene vectors (rank-mean-path.ts).
+  const geneKnowledge = isGeneKnowledgeEncoder(deps.encoder);
+  if (geneKnowledge && useSentence && o.sentence === 'paper') {
+    throw new Error(`semanticView: sentence 'paper' embeds "SYMBOL:value" texts and needs a sentence encoder; encoder ${deps.encoder.id} embeds genes (use sentence 'names')`);
+  }
+  const needVectors = useWeighted || geneKnowledge;
   const common = {
     ...(deps.cache ? { cache: deps.cache } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
@@ -139,13 +147,13 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   const describer = deps.describer ?? knowledgeDescriber({ template: o.template });
 
   // Gene descriptions are always resolved (path 2 prints official symbols and the coverage is always reported);
-  // they are only *embedded* when path 1 is on.
+  // they are only *embedded* when path 1 is on (or a gene-knowledge encoder builds path 2 from gene vectors).
   const t0 = performance.now();
-  const described = useWeighted ? null : await describer.describe(data);
-  const genes = useWeighted ? await geneEmbeddings(data, { encoder: deps.encoder, describer, ...common }) : null;
+  const described = needVectors ? null : await describer.describe(data);
+  const genes = needVectors ? await geneEmbeddings(data, { encoder: deps.encoder, describer, ...common }) : null;
   const descriptions = genes?.descriptions ?? described!;
   const tGenes = (performance.now() - t0) / 1000;
-  if (useWeighted && genes!.knownCount === 0) {
+  if (needVectors && genes!.knownCount === 0) {
     throw new SemanticViewError(dataset.id, 'no known genes',
       `none of its ${data.genes.length} gene names resolved to a gene with a description (e.g. ${descriptions.unknownExamples.slice(0, 5).join(', ')})`,
       'check the species and the gene-name column (symbols or Ensembl ids are expected)');
@@ -166,11 +174,13 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   // Names: official symbols (R-repaired, case-fixed) in names mode; the dataset's own names in paper mode, as printed
   // by the original.
   const names = o.sentence === 'paper' ? data.genes : descriptions.symbols;
-  const path2 = useSentence ? await sentencePath(top, names, o.sentence, { encoder: deps.encoder, ...common }, o.sentencePrefix) : null;
+  const path2 = useSentence && !geneKnowledge ? await sentencePath(top, names, o.sentence, { encoder: deps.encoder, ...common }, o.sentencePrefix) : null;
+  const rankMean = useSentence && geneKnowledge ? rankMeanPath(top, vectors!) : null;
   const tSentences = (performance.now() - t1) / 1000;
 
-  // Path 2 in path 1's space: the same whitening map under geneVectors 'whitened' / 'random' (gene-vectors.ts).
-  const sentences = path2 ? (vectors ? vectors.project(path2.z) : path2.z) : null;
+  // Path 2 in path 1's space: the same whitening map under geneVectors 'whitened' / 'random' (gene-vectors.ts); the
+  // rank mean is built from path 1's vectors already.
+  const sentences = rankMean ?? (path2 ? (vectors ? vectors.project(path2.z) : path2.z) : null);
   let z: Matrix;
   if (path1 && sentences) z = fuse(path1.z, sentences, o.omega, o.normalise);
   else {
@@ -198,8 +208,8 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
     semanticKnowledge: descriptions.source,
     semanticPaths: o.paths,
     semanticWeights: useWeighted ? (o.weighting === 'paper' ? 'int(stored), summed' : `${weightTransform(dataset.valueType)}, weighted mean`) : 'off',
-    semanticSentence: useSentence ? o.sentence : 'off',
-    semanticGeneVectors: useWeighted ? o.geneVectors : 'off',
+    semanticSentence: useSentence ? (geneKnowledge ? 'rank-mean of gene vectors' : o.sentence) : 'off',
+    semanticGeneVectors: needVectors ? o.geneVectors : 'off',
     semanticGenes: coverage.genes.total,
     semanticGenesResolved: coverage.genes.resolved,
     semanticGenesWithEmbedding: coverage.genesWithEmbedding,
