@@ -1,10 +1,6 @@
 import type { MetricTable } from './model.ts';
-
-const PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b'];
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { esc } from './escape.ts';
+import { PALETTE } from './palette.ts';
 
 /**
  * A grouped bar chart (datasets × methods) of one metric with ±sd whiskers, as an inline SVG string.

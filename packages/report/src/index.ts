@@ -4,3 +4,8 @@ export { renderModel, renderReport } from './render.ts';
 export { groupedBarChart } from './chart.ts';
 export { averageRanks, meanSd } from './stats.ts';
 export { publishedNotes, type PublishedNote } from './published.ts';
+export { MAX_PICTURE_CELLS, type RunPicture, type LogEntry } from './run-picture.ts';
+export { paperTable, TABLE_FORMATS, type TableFormat, type PaperTableOptions } from './paper-table.ts';
+export { type SideData } from './side-data.ts';
+export { HEADLINE_METRIC } from './render.ts';
+export { type ScoreKey } from './model.ts';

@@ -1,5 +1,7 @@
 import type { Protocol, RunRecord, Scores } from '@scbench/api';
+import { leaderboard, type Leaderboard } from './leaderboard.ts';
 import { publishedNotes, type PublishedNote } from './published.ts';
+import { picturesByDataset, trainingCurves, type DatasetPicture, type SideData, type TrainingCurve } from './side-data.ts';
 import { averageRanks, meanSd } from './stats.ts';
 import { rowNamer, type BaseParams } from './variants.ts';
 
@@ -75,6 +77,16 @@ export interface ReportModel {
   failures: Failure[];
   /** Published numbers these records bear on (published.ts). */
   published: PublishedNote[];
+  /** Per metric (TABLE_METRICS order): mean ranks, Friedman test, Nemenyi critical difference. */
+  leaderboards: Leaderboard[];
+  /** Per dataset, what each method's clustering did (from the runner's side files; empty without them). */
+  pictures: { dataset: string; runs: DatasetPicture[] }[];
+  /** Loss parts per epoch and ARI per snapshot, per deep method × dataset (from the runs' logs). */
+  curves: TrainingCurve[];
+  /** Seconds (mean) and peak RSS (max) of the successful runs, per row (methods order) × dataset. */
+  cost: { seconds: number; peakRssMb: number; ok: number }[][];
+  /** Every successful run of a ranked method, for the accuracy-versus-time scatter. */
+  points: { row: string; dataset: string; seed: number; seconds: number; scores: Scores }[];
 }
 
 const CONTROLS = new Set(['true-labels', 'random-labels']);
@@ -118,6 +130,8 @@ export interface ReportOptions {
   now?: Date;
   /** Each record's parameters without `--set`, so a row is named by what was changed (variants.ts). */
   baseParams?: BaseParams;
+  /** The runs' pictures and logs, where the runner stored them. */
+  side?: SideData;
 }
 
 /**
@@ -135,7 +149,18 @@ export function buildReportModel(records: readonly RunRecord[], opts: ReportOpti
   const paper = anyPaper
     ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), rowOf, methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null))
     : null;
+  const isControl = (m: string) => CONTROLS.has(m);
+  const methodRows = methods.map((id) => ({ id, isControl: isControl(id) }));
+  const okRuns = records.filter((r) => r.status === 'ok' && r.scores !== null);
   return {
+    leaderboards: honest.map((t) => leaderboard(t, methodRows, datasets)),
+    pictures: picturesByDataset(records, rowOf, methods, datasets, isControl, opts.side),
+    curves: trainingCurves(records, rowOf, methods, datasets, opts.side),
+    cost: methods.map((m) => datasets.map((d) => {
+      const ok = okRuns.filter((r) => rowOf(r) === m && r.dataset === d);
+      return { seconds: meanSd(ok.map((r) => r.seconds)).mean, peakRssMb: ok.length ? Math.max(...ok.map((r) => r.peakRssMb)) : NaN, ok: ok.length };
+    })),
+    points: okRuns.filter((r) => !isControl(rowOf(r))).map((r) => ({ row: rowOf(r), dataset: r.dataset, seed: r.seed, seconds: r.seconds, scores: r.scores! })),
     title: opts.title,
     protocol: opts.protocol,
     generatedAt: (opts.now ?? new Date()).toISOString(),

@@ -16,7 +16,7 @@ describe('published-numbers note', () => {
     expect(notes[0].text).toMatch(/best epoch by ACC/);
     expect(notes[0].text).toMatch(/did not reproduce here/);
     const html = renderReport([cbmc, pcaCbmc], { protocol: 'honest', title: 't' });
-    expect(html).toContain('<h2>Published numbers</h2>');
+    expect(html).toContain('<h2 id="published">Published numbers</h2>');
     expect(html).toContain('ACC 0.597 / NMI 0.658 / ARI 0.468');
     expect(html).toContain('0.690 / 0.734 / 0.604');
   });

@@ -1,4 +1,5 @@
 import type { Params, RunRecord } from '@scbench/api';
+import type { RunPicture } from '@scbench/report';
 
 /** Parent → worker: one run. */
 export interface WorkerRequest {
@@ -25,4 +26,6 @@ export type WorkerResult = Pick<
   ok: boolean;
   /** true when the failure is in the input (e.g. a missing file), not in the method. */
   badInput: boolean;
+  /** What the report draws of a successful run; the parent writes it beside records.jsonl, not into the record. */
+  picture?: RunPicture | null;
 };

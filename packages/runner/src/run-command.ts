@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Protocol, RunRecord } from '@scbench/api';
@@ -7,6 +7,7 @@ import type { Job } from './plan.ts';
 import { createProgressView } from './progress.ts';
 import { currentCommit, versions } from './provenance.ts';
 import { appendRecord, finishedKeys, readRecords, runKey } from './records.ts';
+import { logFile, pictureFile } from './run-files.ts';
 
 export interface RunOptions {
   out: string;
@@ -17,10 +18,6 @@ export interface RunOptions {
   cacheDir: string;
   /** Runs at once, each in its own process (`--jobs`; default 1). */
   concurrency?: number;
-}
-
-function safeName(s: string): string {
-  return s.replace(/[^\w.-]+/g, '_').slice(-80);
 }
 
 /**
@@ -40,6 +37,7 @@ export function threadsPerRun(concurrency: number, cores = availableParallelism(
 export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: AbortSignal): Promise<RunRecord[]> {
   const out = resolve(opts.out);
   mkdirSync(join(out, 'logs'), { recursive: true });
+  mkdirSync(join(out, 'pictures'), { recursive: true });
   const recordsFile = join(out, 'records.jsonl');
   const done = finishedKeys(readRecords(recordsFile), opts.retryFailed);
   const todo = jobs.filter((j) => !done.has(runKey({ dataset: j.dataset, method: j.method.id, seed: j.seed, paramsHash: j.paramsHash })));
@@ -50,14 +48,15 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
   const env = threads ? { ...process.env, SCBENCH_THREADS: threads } : undefined;
   const written: RunRecord[] = [];
   const runOne = async (i: number, job: Job): Promise<boolean> => {
-    const logFile = join(out, 'logs', `${safeName(job.dataset)}__${job.method.id}__s${job.seed}__${job.paramsHash}.jsonl`);
+    const runId = { dataset: job.dataset, method: job.method.id, seed: job.seed, paramsHash: job.paramsHash };
+    const log = logFile(out, runId);
     const progress = view.start(i + 1, todo.length, `${job.method.id} × ${job.dataset} seed ${job.seed}`);
     const startedAt = new Date().toISOString();
     const outcome = await executeJob(
       { type: 'run', dataset: job.dataset, method: job.method.id, seed: job.seed, params: job.params, smoke: opts.smoke, cacheDir: opts.cacheDir },
       opts.timeoutS,
       {
-        onLog: (event, values) => appendFileSync(logFile, JSON.stringify({ t: Date.now(), event, ...values }) + '\n'),
+        onLog: (event, values) => appendFileSync(log, JSON.stringify({ t: Date.now(), event, ...values }) + '\n'),
         onProgress: (stage, d, t) => progress.stage(stage, d, t),
       },
       abort,
@@ -91,6 +90,7 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
       startedAt,
       finishedAt: new Date().toISOString(),
     };
+    if (r?.picture) writeFileSync(pictureFile(out, runId), JSON.stringify(r.picture));
     appendRecord(recordsFile, record);
     written.push(record);
     progress.finish(record);

@@ -6,6 +6,7 @@ import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol.ts';
 import { findMethod } from './registry.ts';
 import { bestSnapshotByAcc, embeddingSilhouette, type Snapshot } from './score-run.ts';
 import { diskCache } from './disk-cache.ts';
+import { runPicture } from './picture.ts';
 import { DataError } from '@scbench/datasets';
 
 function send(msg: WorkerMessage): void {
@@ -47,6 +48,7 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       : await method.run(dataset, req.params, ctx);
     if (out.labels.length !== cells) throw new Error(`${req.method} returned ${out.labels.length} labels for ${cells} cells`);
     const seconds = (performance.now() - started) / 1000;
+    const peakRss = peakRssMb(); // before the report's picture is computed: the run's cost, not the layout's
     // Scoring starts here, after the method has returned.
     return {
       ...base,
@@ -61,8 +63,13 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       cells,
       genes,
       seconds,
-      peakRssMb: peakRssMb(),
+      peakRssMb: peakRss,
       info: { ...(out.info ?? {}) },
+      // The picture is for the report only: a failure to draw it must not fail a run that succeeded.
+      picture: await runPicture(dataset, req.dataset, truth, out, snapshots, req.seed, ctx.cache).catch((e: Error) => {
+        process.stderr.write(`report picture of ${req.method} on ${req.dataset} not made: ${e.message}\n`);
+        return null;
+      }),
       backend: announcedBackend() ?? { name: 'js', version: process.versions.node, threads: 1 },
     };
   } catch (e) {
