@@ -18,6 +18,7 @@ export { type Activation, activate } from './layers/activation.ts';
 export { type Init } from './layers/init.ts';
 export { dense, type Dense, type DenseOptions } from './layers/dense.ts';
 export { denseStack, type Stack, type StackOptions } from './layers/stack.ts';
+export { layerSizes, isLayerSizes } from './layers/layer-sizes.ts';
 export { batchNorm, type BatchNormOptions } from './layers/batch-norm.ts';
 export { layerNorm } from './layers/layer-norm.ts';
 export { dropout, gaussianNoise } from './layers/stochastic.ts';
