@@ -5,7 +5,7 @@ import type { Protocol, RunRecord } from '@scbench/api';
 import { executeJob } from './execute-job.ts';
 import type { Job } from './plan.ts';
 import { createProgressView } from './progress.ts';
-import { currentCommit, versions } from './provenance.ts';
+import { makeRecord } from './make-record.ts';
 import { appendRecord, finishedKeys, readRecords, runKey } from './records.ts';
 import { logFile, pictureFile } from './run-files.ts';
 
@@ -64,32 +64,7 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
     );
     if (abort.aborted && outcome.status !== 'ok') return false; // an interrupted run is not a failed run: record nothing
     const r = outcome.result;
-    const lost = outcome.result === null ? outcome : null; // the worker died or timed out before answering
-    const record: RunRecord = {
-      dataset: job.dataset,
-      method: job.method.id,
-      seed: job.seed,
-      protocol: opts.protocol,
-      status: outcome.status,
-      error: r ? r.error : lost!.error,
-      scores: r?.scores ?? null,
-      silhouette: r?.silhouette ?? null,
-      paperProtocol: r?.paperProtocol ?? null,
-      nClusters: r?.nClusters ?? 0,
-      nPredicted: r?.nPredicted ?? null,
-      cells: r?.cells ?? 0,
-      genes: r?.genes ?? 0,
-      seconds: r ? r.seconds : lost!.seconds,
-      peakRssMb: r?.peakRssMb ?? 0,
-      params: job.params,
-      paramsHash: job.paramsHash,
-      info: r?.info ?? {},
-      backend: r?.backend ?? null,
-      commit: currentCommit(),
-      versions: versions(),
-      startedAt,
-      finishedAt: new Date().toISOString(),
-    };
+    const record = makeRecord(job, outcome, opts.protocol, startedAt);
     if (r?.picture) writeFileSync(pictureFile(out, runId), JSON.stringify(r.picture));
     appendRecord(recordsFile, record);
     written.push(record);
