@@ -97,9 +97,16 @@ export function dataRoot(): string {
   return env && env.length ? resolve(env) : resolve(REPO_ROOT, '..', 'shared', 'datasets');
 }
 
+/**
+ * Datasets shipped inside the repository (wang_pancreas, for the default grid), at the same relative paths as under
+ * the data root: a file the data root lacks is read from here, so `npm start` needs no ../shared. Same bytes, same sha256.
+ */
+export const EMBEDDED_DATA_ROOT = join(REPO_ROOT, 'datasets', 'embedded');
+
 /** Absolute path of a registry-relative path; a missing file is an error that names the root and the fix. */
 export function dataPath(rel: string, root = dataRoot()): string {
   const p = isAbsolute(rel) ? rel : join(root, rel);
+  if (!existsSync(p) && !isAbsolute(rel) && existsSync(join(EMBEDDED_DATA_ROOT, rel))) return join(EMBEDDED_DATA_ROOT, rel);
   if (!existsSync(p)) {
     const fromEnv = process.env[DATA_ENV];
     throw new DataError(

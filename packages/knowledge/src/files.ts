@@ -15,9 +15,28 @@ export function defaultKnowledgeRoot(): string {
   return resolve(repo, '..', 'shared', 'knowledge');
 }
 
+/**
+ * The extract of these tables shipped in the repository (datasets/embedded/knowledge, written by
+ * tools/data/embed-knowledge.ts): only the rows the embedded datasets' genes need, verbatim.
+ */
+export function embeddedKnowledgeRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'datasets', 'embedded', 'knowledge');
+}
+
+let warnedEmbedded = false;
+
 export function knowledgeRoot(override?: string): string {
   const root = override ?? process.env[KNOWLEDGE_ENV] ?? defaultKnowledgeRoot();
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
+  const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+  // Neither asked for nor beside the repository: fall back to the embedded extract (the real tables stay the default).
+  if (!isDir(root) && override === undefined && !process.env[KNOWLEDGE_ENV] && isDir(embeddedKnowledgeRoot())) {
+    if (!warnedEmbedded) {
+      process.stderr.write(`knowledge: ${root} not found; using the embedded extract ${embeddedKnowledgeRoot()} (the genes of the embedded datasets only; set ${KNOWLEDGE_ENV} for the full tables)\n`);
+      warnedEmbedded = true;
+    }
+    return embeddedKnowledgeRoot();
+  }
+  if (!isDir(root)) {
     const from = override ? 'the `root` option' : process.env[KNOWLEDGE_ENV] ? `$${KNOWLEDGE_ENV}` : 'the default location';
     throw new KnowledgeError(
       `knowledge folder not found (from ${from})`,

@@ -7,7 +7,7 @@ export { readGeneInfo, ensemblIds, stripVersion, GENE_INFO_COLUMNS, type GeneRec
 export { readGene2Go, GENE2GO_COLUMNS, type GoAnnotation, type GoCategory } from './gene2go.ts';
 export { readOrthologs, rankOrthologs, ORTHOLOG_COLUMNS, SUPPORT_COLUMNS, HUMAN_TAX, type OrthologLink } from './orthologs.ts';
 export { readSummaries, SUMMARY_COLUMNS, type GeneSummary } from './summaries.ts';
-export { knowledgeRoot, defaultKnowledgeRoot, findTable, requireTable, candidateNames, KNOWLEDGE_ENV, type TableRole } from './files.ts';
+export { knowledgeRoot, defaultKnowledgeRoot, embeddedKnowledgeRoot, findTable, requireTable, candidateNames, KNOWLEDGE_ENV, type TableRole } from './files.ts';
 export {
   loadKnowledge,
   clearKnowledgeCache,
