@@ -1,7 +1,7 @@
 import type { Context } from './context.ts';
 import type { Dataset, Truth } from './dataset.ts';
 import type { Matrix } from './matrix.ts';
-import type { ParamRules } from './param-rules.ts';
+import type { ParamRules, ParamValue, Params } from './param-rules.ts';
 
 export interface Reference {
   /** Citation, e.g. "Xie, Girshick & Farhadi. Unsupervised deep embedding for clustering analysis. ICML 2016". */
@@ -11,10 +11,6 @@ export interface Reference {
   readonly repo?: string;
   readonly commit?: string;
 }
-
-/** Parameters are flat and primitive so that `--set method.key=value` and records can carry them. */
-export type ParamValue = number | string | boolean;
-export type Params = Record<string, ParamValue>;
 
 export interface Clustering {
   /** Cluster id per cell, in [0, k). */

@@ -7,7 +7,6 @@ import * as tf from '@tensorflow/tfjs';
 
 export { tf };
 export { initEngine, engineBackend, cpuThreads, BACKENDS, type BackendName, type EngineOptions } from './backend.ts';
-export { createRng, permutation, type Rng } from './random.ts';
 export { toTensor, toMatrix, densify, readNow, rowArgmax } from './tensors.ts';
 export { stopGradient } from './stop-gradient.ts';
 export { loadLocalGraphModel, fileGraphModelHandler, type LocalGraphModel, type GraphInput, type GraphOutput } from './graph-model.ts';

@@ -9,3 +9,5 @@ export { paperTable, TABLE_FORMATS, type TableFormat, type PaperTableOptions } f
 export { type SideData } from './side-data.ts';
 export { HEADLINE_METRIC } from './render.ts';
 export { type ScoreKey } from './model.ts';
+export { runStem, logFile, pictureFile } from './run-files.ts';
+export { sideData } from './side-files.ts';

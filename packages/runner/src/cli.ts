@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Params, Protocol, RunRecord } from '@scbench/api';
 import { DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
-import { renderReport } from '@scbench/report';
+import { renderReport, sideData } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
 import { tableCommand } from './commands/table-command.ts';
 import { DEFAULT_GRID } from './default-grid.ts';
@@ -14,7 +14,6 @@ import { parseOverride } from './params.ts';
 import { jobParams, planJobs } from './plan.ts';
 import { latestRecords, readRecords } from './records.ts';
 import { findMethod, methods } from './registry.ts';
-import { sideData } from './report-files.ts';
 import { runPlan } from './run-command.ts';
 
 const repoRoot = resolve(new URL('../../../', import.meta.url).pathname);
@@ -68,7 +67,7 @@ function protocolOf(v: string | undefined): Protocol {
 /** A record's parameters without `--set`, so the report names ablation rows by what changed (undefined: unknown method). */
 function baseParams(r: RunRecord): Params | undefined {
   const known = methods.find((m) => m.id === r.method);
-  return known ? jobParams(known, [], r.params.smoke === true) : undefined;
+  return known ? jobParams(known, [], r.params.smoke === true, r.params.quick === true) : undefined;
 }
 
 function writeReport(dir: string, protocol: Protocol, outFile?: string): string {
@@ -87,7 +86,7 @@ async function runCmd(args: string[]): Promise<number> {
   });
   if (values.help) return print(HELP.run);
   const d = values.default ? DEFAULT_GRID : null;
-  const methodIds = values.methods !== undefined || !d ? list(values.methods as string, '--methods') : [...d.methods];
+  const methodIds = values.methods !== undefined || !d ? list(values.methods as string, '--methods') : methods.map((m) => m.id);
   const datasetSpecs = values.datasets !== undefined || !d ? datasetList(values.datasets as string) : [...d.datasets];
   const seeds = (values.seeds !== undefined || !d ? list((values.seeds as string) ?? '0', '--seeds') : d.seeds.map(String)).map((s) => {
     if (!/^\d+$/.test(s)) throw new UserError(`--seeds ${s}: seeds are non-negative integers`);
@@ -110,7 +109,7 @@ async function runCmd(args: string[]): Promise<number> {
   if (values.backend) process.env.SCBENCH_BACKEND = values.backend as string;
   const protocol = protocolOf(values.protocol as string | undefined);
   const smoke = values.smoke === true;
-  const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke);
+  const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke, d !== null); // the default grid: each method's quick schedule
   const out = (values.out as string | undefined) ?? d?.out ?? 'reports/latest';
   mkdirSync(out, { recursive: true });
   const abort = new AbortController();

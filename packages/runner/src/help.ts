@@ -33,7 +33,8 @@ Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 13
   --retry-failed     re-run failed and timed-out runs (finished runs are always skipped)
   --backend NAME     force the engine backend (tfjs-node-gpu, tfjs-node, wasm-ort, wasm); same as SCBENCH_BACKEND
   --no-report        do not render DIR/index.html at the end
-  --default          the embedded default grid (synthetic data; no downloads)`,
+  --default          the default grid: every method (its quick schedule) on the embedded wang_pancreas and two
+                     synthetic sets, seed 0; no downloads, no ../shared (what npm start runs)`,
   report: `Usage: scbench report DIR [--protocol honest|paper] [--out FILE]
 
 Renders DIR/records.jsonl into one self-contained HTML file (default DIR/index.html).`,

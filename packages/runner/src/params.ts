@@ -20,8 +20,9 @@ export function parseOverride(flag: string): ParamOverride {
  * (`paramRules`, or the type of its default), then every value is checked against its rule and by the method's own
  * `checkParams`: a bad value is a bad command line, exit 2 before any data loads.
  */
-export function resolveParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean): Params {
-  const params: Params = { ...method.defaults, ...(smoke ? (method.smoke ?? {}) : {}) };
+export function resolveParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean, quick = false): Params {
+  // quick: the default grid's short schedule (MethodDef.quick), applied after the smoke overrides.
+  const params: Params = { ...method.defaults, ...(smoke ? (method.smoke ?? {}) : {}), ...(quick ? (method.quick ?? {}) : {}) };
   const rules: ParamRules = rulesOf(method);
   for (const o of overrides) {
     if (o.method !== method.id) continue;

@@ -9,15 +9,20 @@ export interface Job {
   paramsHash: string;
 }
 
-/** The parameters a job of `method` runs with under these overrides (smoke mode marks itself in them). */
-export function jobParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean): Params {
-  return { ...resolveParams(method, overrides, smoke), ...(smoke ? { smoke: true } : {}) };
+/**
+ * The parameters a job of `method` runs with under these overrides. Smoke mode marks itself in them, and so does the
+ * default grid's quick schedule where the method has one (`quick: true`), so the report names those rows by the
+ * method alone and a full run is never mistaken for a quick one.
+ */
+export function jobParams(method: AnyMethod, overrides: readonly ParamOverride[], smoke: boolean, quick = false): Params {
+  const isQuick = quick && Object.keys(method.quick ?? {}).length > 0;
+  return { ...resolveParams(method, overrides, smoke, quick), ...(smoke ? { smoke: true } : {}), ...(isQuick ? { quick: true } : {}) };
 }
 
 /** methods × datasets × seeds, dataset-major so one dataset's runs sit together in the output. */
-export function planJobs(methods: readonly AnyMethod[], datasets: readonly string[], seeds: readonly number[], overrides: readonly ParamOverride[], smoke: boolean): Job[] {
+export function planJobs(methods: readonly AnyMethod[], datasets: readonly string[], seeds: readonly number[], overrides: readonly ParamOverride[], smoke: boolean, quick = false): Job[] {
   const resolved = methods.map((m) => {
-    const params = jobParams(m, overrides, smoke);
+    const params = jobParams(m, overrides, smoke, quick);
     return { method: m, params, paramsHash: hashParams(params) };
   });
   const jobs: Job[] = [];

@@ -7,7 +7,7 @@ import type { Job } from './plan.ts';
 import { createProgressView } from './progress.ts';
 import { makeRecord } from './make-record.ts';
 import { appendRecord, finishedKeys, readRecords, runKey } from './records.ts';
-import { logFile, pictureFile } from './run-files.ts';
+import { logFile, pictureFile } from '@scbench/report';
 
 export interface RunOptions {
   out: string;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import type { Csr } from '@scbench/api';
 import { initEngine } from '../backend.ts';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 import { sparseMatrix, spmm } from '../sparse.ts';
 import { stopGradient } from '../stop-gradient.ts';
 import { expectGradOk, gradCheck, gradCheckVariable, randomTensor } from '../testing/gradcheck.ts';
@@ -49,8 +49,8 @@ const ring: Csr = (() => {
 
 describe('dense layers', () => {
   it('seeded initialisation: same seed, same weights; torch init draws biases', () => {
-    const a = dense(6, 4, createRng(3), { init: 'torch' });
-    const b = dense(6, 4, createRng(3), { init: 'torch' });
+    const a = dense(6, 4, createRng(3, 'mulberry32'), { init: 'torch' });
+    const b = dense(6, 4, createRng(3, 'mulberry32'), { init: 'torch' });
     expect(Array.from(a.kernel.dataSync())).toEqual(Array.from(b.kernel.dataSync()));
     expect(Math.max(...a.bias!.dataSync())).toBeGreaterThan(0);
     expect(Math.max(...a.kernel.dataSync().map(Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(6));
@@ -60,7 +60,7 @@ describe('dense layers', () => {
   for (const activation of ['linear', 'relu', 'sigmoid', 'elu', 'leakyrelu', 'tanh', 'mish', 'softplus'] as const) {
     it(`dense + ${activation}: gradients w.r.t. input, kernel and bias`, () => {
       const start = tf.memory().numTensors;
-      const layer = dense(5, 3, createRng(1), { activation });
+      const layer = dense(5, 3, createRng(1, 'mulberry32'), { activation });
       const x = randomTensor([4, 5], 2);
       checkLayer(layer.variables, x, (xx) => layer.apply(xx as tf.Tensor2D));
       x.dispose();
@@ -93,10 +93,10 @@ describe('dense layers', () => {
 
   it('dropout and Gaussian noise act only in training, reproducibly per seed', () => {
     const x = tf.ones([20, 10]) as tf.Tensor2D;
-    const d1 = dropout(0.5, createRng(1));
-    const d2 = dropout(0.5, createRng(1));
-    const n1 = gaussianNoise(1, createRng(2));
-    const n2 = gaussianNoise(1, createRng(2), true);
+    const d1 = dropout(0.5, createRng(1, 'mulberry32'));
+    const d2 = dropout(0.5, createRng(1, 'mulberry32'));
+    const n1 = gaussianNoise(1, createRng(2, 'mulberry32'));
+    const n2 = gaussianNoise(1, createRng(2, 'mulberry32'), true);
     tf.tidy(() => {
       expect(d1.apply(x)).toBe(x);
       expect(n1.apply(x)).toBe(x);
@@ -113,7 +113,7 @@ describe('dense layers', () => {
 
   it('dense stack with norms, dropout and noise: shapes, variables, state, deterministic per seed', () => {
     const start = tf.memory().numTensors;
-    const make = () => denseStack([8, 6, 4, 2], createRng(9), { norm: 'batch', dropout: 0.2, inputNoise: 0.5, hiddenNoise: 0.1 });
+    const make = () => denseStack([8, 6, 4, 2], createRng(9, 'mulberry32'), { norm: 'batch', dropout: 0.2, inputNoise: 0.5, hiddenNoise: 0.1 });
     const s1 = make();
     const s2 = make();
     expect(s1.variables).toHaveLength(3 * 2 + 2 * 2);
@@ -123,7 +123,7 @@ describe('dense layers', () => {
     const b = tf.tidy(() => s2.apply(x, { training: true }).dataSync());
     expect(a).toHaveLength(10);
     expect(Array.from(a)).toEqual(Array.from(b));
-    const ln = denseStack([8, 6, 2], createRng(1), { norm: 'layer', activation: 'mish' });
+    const ln = denseStack([8, 6, 2], createRng(1, 'mulberry32'), { norm: 'layer', activation: 'mish' });
     checkLayer(ln.variables, x, (xx) => ln.apply(xx as tf.Tensor2D));
     x.dispose();
     disposeModules(s1, s2, ln);
@@ -149,7 +149,7 @@ describe('graph layers', () => {
 
   it('GCN (sparse and dense adjacency) gradients', () => {
     const sp = sparseMatrix(ring);
-    const layer = gcn(4, 3, createRng(2), { activation: 'tanh', bias: true });
+    const layer = gcn(4, 3, createRng(2, 'mulberry32'), { activation: 'tanh', bias: true });
     const x = randomTensor([5, 4], 3);
     checkLayer(layer.variables, x, (xx) => layer.apply(xx as tf.Tensor2D, sp));
     const dense = randomTensor([5, 5], 4, 0.3) as tf.Tensor2D;
@@ -162,7 +162,7 @@ describe('graph layers', () => {
     const start = tf.memory().numTensors;
     const edges = edgeList(ring);
     expect(edges.target.length).toBe(ring.indptr[5]); // all rows already have self-loops
-    const layer = gat(4, 3, createRng(5), { heads: 2, activation: 'elu' });
+    const layer = gat(4, 3, createRng(5, 'mulberry32'), { heads: 2, activation: 'elu' });
     const x = randomTensor([5, 4], 6);
     tf.tidy(() => {
       const att = layer.attention(x as tf.Tensor2D, edges);
@@ -171,7 +171,7 @@ describe('graph layers', () => {
       expect(layer.apply(x as tf.Tensor2D, edges).shape).toEqual([5, 6]);
     });
     checkLayer(layer.variables, x, (xx) => layer.apply(xx as tf.Tensor2D, edges));
-    const mean = gat(4, 3, createRng(6), { heads: 3, concat: false });
+    const mean = gat(4, 3, createRng(6, 'mulberry32'), { heads: 3, concat: false });
     checkLayer(mean.variables, x, (xx) => mean.apply(xx as tf.Tensor2D, edges));
     x.dispose();
     disposeModules(layer, mean);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { LogEntry, RunPicture, SideData } from '@scbench/report';
 import { logFile, pictureFile } from './run-files.ts';
+import type { LogEntry, RunPicture } from './run-picture.ts';
+import type { SideData } from './side-data.ts';
 
 /** The pictures and logs the runner wrote beside records.jsonl in `dir`; a run without them has none (older runs). */
 export function sideData(dir: string): SideData {
