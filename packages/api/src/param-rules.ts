@@ -4,7 +4,10 @@
  * and which values are allowed. The runner reads `--set` values and checks every resolved value with the rules
  * before the method's own `checkParams` runs, so that check (and `run`) receives values that are already valid.
  */
-import type { ParamValue, Params } from './method.ts';
+
+/** Parameters are flat and primitive so that `--set method.key=value` and records can carry them. */
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
 
 /** One parameter: its default, what it takes (for messages), how a command-line string is read, what it accepts. */
 export interface ParamRule<T extends ParamValue = ParamValue> {

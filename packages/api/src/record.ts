@@ -1,4 +1,4 @@
-import type { ParamValue } from './method.ts';
+import type { ParamValue } from './param-rules.ts';
 
 /** The label-agreement scores every run gets; the keys are a stable interface (records.jsonl, `scbench score`). */
 export interface Scores {

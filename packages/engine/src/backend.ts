@@ -13,7 +13,7 @@ import { installOrtKernels, uninstallOrtKernels } from './ort/matmul-kernels.ts'
 import { installOrtReduceKernels, uninstallOrtReduceKernels } from './ort/reduce-kernels.ts';
 import { installOrtUnaryKernels, uninstallOrtUnaryKernels } from './ort/unary-kernels.ts';
 import { installOrtMseKernels, uninstallOrtMseKernels } from './ort/mse-kernels.ts';
-import { registerWasmKernelFixes } from './wasm-kernels.ts';
+import { registerWasmKernelFixes } from './wasm-kernel-fixes.ts';
 import { setOrtThreads } from './ort/sessions.ts';
 
 export const BACKENDS = ['tfjs-node-gpu', 'tfjs-node', 'wasm-ort', 'wasm'] as const;

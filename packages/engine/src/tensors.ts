@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isCsr, type Csr, type Matrix } from '@scbench/api';
 import { csrToDense } from '@scbench/numerics';
-import type { WasmBackend } from './ort/wasm-kernels.ts';
+import type { WasmBackend } from './wasm-backend.ts';
 
 /** A dense rows×cols float32 tensor. CSR input is densified (fine for the HVG-sized matrices methods train on). */
 export function toTensor(m: Matrix | Csr): tf.Tensor2D {

@@ -10,17 +10,7 @@
  * Written in JS over heap views: these are O(size) scatter loops, not worth a native session.
  */
 import * as tf from '@tensorflow/tfjs';
-
-interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-interface WasmBackend {
-  incRef(dataId: object): void;
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
-}
+import type { TensorInfo, WasmBackend } from './wasm-backend.ts';
 
 function unsortedSegmentSum(args: { inputs: { x: TensorInfo; segmentIds: TensorInfo }; backend: WasmBackend; attrs: { numSegments: number } }): TensorInfo {
   const { x, segmentIds } = args.inputs;

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { adjustedMutualInfo, ami, expectedMutualInfo } from './ami.ts';
 import { contingency } from './contingency.ts';
 import { mutualInfo } from './information.ts';
-import { lgamma } from './lgamma.ts';
+import { lgamma } from '@scbench/numerics';
 import { randomLabels } from './testing.ts';
 
 function permutations(n: number): Int32Array[] {

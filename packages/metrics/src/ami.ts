@@ -1,7 +1,7 @@
 import { defineMetric } from '@scbench/api';
 import { contingency, type Contingency } from './contingency.ts';
 import { entropyOfSizes, mutualInfo } from './information.ts';
-import { lgamma } from './lgamma.ts';
+import { lgamma } from '@scbench/numerics';
 
 const EPS = 2.220446049250313e-16;
 /** Up to this many hypergeometric terms the sum runs term by term in sklearn's order (see expectedMutualInfo). */

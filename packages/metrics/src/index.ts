@@ -9,6 +9,7 @@ export { ari, adjustedRand, pairSums } from './ari.ts';
 export { fmi, fowlkesMallows } from './fmi.ts';
 export { homogeneity, completeness, vMeasure, homogeneityCompleteness, type HomogeneityCompleteness } from './homogeneity.ts';
 export { silhouetteScore, type SilhouetteOptions } from './silhouette.ts';
-export { lgamma } from './lgamma.ts';
 export { pairwiseSum } from './sum.ts';
+/** ln Γ lives in numerics (one implementation); re-exported for the report's chi-square tail, which depends on metrics. */
+export { lgamma } from '@scbench/numerics';
 export { labelMetrics, scoreAll, type LabelMetricId } from './registry.ts';

@@ -11,7 +11,6 @@ export interface Reference {
   /** What sklearn does with empty labelings, per function: its value(s), or its error message. */
   empty: Record<string, { value?: number | number[]; error?: string }>;
   sums: { x: number[]; sum: number }[];
-  lgamma: { x: number; value: number }[];
 }
 
 export function loadReference(): Reference {

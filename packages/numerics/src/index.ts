@@ -1,5 +1,6 @@
 export { linearSumAssignment } from './hungarian.ts';
 export * from './rng.ts';
+export * from './lgamma.ts';
 export * from './dense.ts';
 export * from './csr.ts';
 export * from './kmeans.ts';
@@ -13,3 +14,4 @@ export * from './sinkhorn.ts';
 export * from './reorder.ts';
 export * from './masked-swap.ts';
 export * from './similarity-graph.ts';
+export * from './gauss-graph.ts';

@@ -8,8 +8,6 @@
  * speed: its share runs on the calling thread, with a one-line warning.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { KMeansResult, RestartJob } from './kmeans.ts';
-// Only types come from kmeans.ts: the restarts are passed in, so the two modules have no load-order cycle.
 
 /** Values of the flag shared with a helper. */
 const BUSY = 0;
@@ -21,7 +19,13 @@ interface Helper {
   flag: Int32Array;
 }
 
-export type Reply = { results: KMeansResult[] } | { error: string };
+/** What a helper sends back for one share of the restarts. */
+export type Reply<Result> = { results: Result[] } | { error: string };
+
+/** A batch of restarts: one seed each, the rest shared (kmeans.ts's RestartJob). */
+interface SeededJob {
+  readonly seeds: readonly number[];
+}
 
 const helpers: Helper[] = [];
 let broken = false;
@@ -30,7 +34,7 @@ let broken = false;
  * Splits `job.seeds` into `threads` contiguous shares; share 0 runs here through `runHere`, the others on helpers.
  * Returns one result per seed, in seed order — exactly what `runHere(job)` would return.
  */
-export function restartsOnThreads(job: RestartJob, threads: number, runHere: (job: RestartJob) => KMeansResult[]): KMeansResult[] {
+export function restartsOnThreads<Job extends SeededJob, Result>(job: Job, threads: number, runHere: (job: Job) => Result[]): Result[] {
   const shares = split(job.seeds, threads);
   if (broken || shares.length < 2) return runHere(job);
   const sent = shares.slice(1).map((seeds, i) => {
@@ -39,12 +43,12 @@ export function restartsOnThreads(job: RestartJob, threads: number, runHere: (jo
     helper.port.postMessage({ ...job, seeds });
     return helper;
   });
-  let replies: (Reply | undefined)[] = [];
-  let results: KMeansResult[];
+  let replies: (Reply<Result> | undefined)[] = [];
+  let results: Result[];
   try {
     results = runHere({ ...job, seeds: shares[0] });
   } finally {
-    replies = sent.map(collect); // always, so no reply is left queued for the next call to read
+    replies = sent.map((helper) => collect<Result>(helper)); // always, so no reply is left queued for the next call to read
   }
   replies.forEach((reply, i) => {
     if (reply && 'error' in reply) throw new Error(`kmeans: a restart failed on a worker thread: ${reply.error}`);
@@ -60,10 +64,10 @@ export function restartsOnThreads(job: RestartJob, threads: number, runHere: (jo
 }
 
 /** Waits for a helper's flag, then takes its reply (undefined when the helper could not start). */
-function collect(helper: Helper): Reply | undefined {
+function collect<Result>(helper: Helper): Reply<Result> | undefined {
   while (Atomics.load(helper.flag, 0) === BUSY) Atomics.wait(helper.flag, 0, BUSY);
   if (Atomics.load(helper.flag, 0) !== HELPER_DONE) return undefined;
-  return receiveMessageOnPort(helper.port)?.message as Reply | undefined;
+  return receiveMessageOnPort(helper.port)?.message as Reply<Result> | undefined;
 }
 
 function split(seeds: readonly number[], parts: number): number[][] {

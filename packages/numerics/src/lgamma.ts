@@ -1,5 +1,7 @@
 /**
- * ln Γ(x) for x > 0, accurate to a few ulps over the whole range the metrics use (integers up to ~1e8).
+ * ln Γ(x) for x > 0, accurate to a few ulps over the whole range the metrics use (integers up to ~1e8): the one
+ * scalar ln Γ of the repository (AMI's expected mutual information, the Poisson sampler in rng.ts, the report's
+ * chi-square tail; the engine's differentiable tensor op is checked against it).
  *
  * Why our own: the expected mutual information (AMI) is a sum of exp(Σ ±lnΓ(·)) where the lnΓ values reach ~1e7 and
  * cancel down to O(1), so lnΓ must be accurate to ~1 ulp of its value; a Lanczos fit (relative error ~1e-14) would

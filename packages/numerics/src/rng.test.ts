@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRng, logGamma, permutation } from './rng.ts';
+import { lgamma } from './lgamma.ts';
+import { createRng, permutation } from './rng.ts';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let s = 0;
@@ -74,7 +75,7 @@ describe('createRng', () => {
     const counts = new Float64Array(60);
     for (let i = 0; i < n; i++) counts[Math.min(59, r.poisson(15))]++;
     for (const k of [8, 15, 22]) {
-      const pmf = Math.exp(-15 + k * Math.log(15) - logGamma(k + 1));
+      const pmf = Math.exp(-15 + k * Math.log(15) - lgamma(k + 1));
       expect(Math.abs(counts[k] / n - pmf)).toBeLessThan(4 * Math.sqrt(pmf / n));
     }
   });
@@ -96,10 +97,29 @@ describe('createRng', () => {
     expect(Array.from(p)).not.toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
-  it('logGamma matches factorials', () => {
-    expect(logGamma(1)).toBeCloseTo(0, 12);
-    expect(logGamma(11)).toBeCloseTo(Math.log(3628800), 10);
-    expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12);
+  it('mulberry32 keeps the engine\'s historical stream bit for bit (weights, dropout seeds, batch order of recorded runs)', () => {
+    // Values of the engine's own generator (engine/src/random.ts) before it was folded in here, seed 7 and 3.
+    const r = createRng(7, 'mulberry32');
+    expect([r.uniform(), r.uniform()]).toEqual([0.11125329183414578, 0.3992698567453772]);
+    expect([r.normal(), r.normal(), r.normal()]).toEqual([-1.4639754488495478, 2.782914599262713, -0.2991155230990155]);
+    expect([r.randint(10), r.randint(1000)]).toEqual([6, 410]);
+    expect(r.opSeed()).toBe(274176297);
+    expect(r.fork().uniform()).toBe(0.97109186463058);
+    expect(Array.from(permutation(createRng(3, 'mulberry32'), 8))).toEqual([2, 7, 3, 5, 0, 1, 4, 6]);
+  });
+
+  it('gives both algorithms every distribution, forks of the same algorithm, and 31-bit op seeds', () => {
+    for (const algorithm of ['xoshiro128**', 'mulberry32'] as const) {
+      const r = createRng(11, algorithm);
+      const m = moments(() => r.poisson(20), 20000);
+      expect(Math.abs(m.mean - 20) / 20).toBeLessThan(0.02);
+      const seeds = Array.from({ length: 1000 }, () => r.opSeed());
+      expect(seeds.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31)).toBe(true);
+      const a = createRng(5, algorithm).fork();
+      const b = createRng(5, algorithm).fork();
+      expect(a.uniform()).toBe(b.uniform());
+    }
+    expect(createRng(5, 'mulberry32').uniform()).not.toBe(createRng(5).uniform());
   });
 
   it('rejects bad arguments by name', () => {
@@ -109,5 +129,6 @@ describe('createRng', () => {
     expect(() => r.poisson(NaN)).toThrow(/lambda/);
     expect(() => r.negativeBinomial(1, 0)).toThrow(/theta/);
     expect(() => r.randint(0)).toThrow(/n must/);
+    expect(() => createRng(1, 'mulberry32').randint(2.5)).toThrow(/n must/);
   });
 });

@@ -1,16 +1,27 @@
 /**
- * Seeded pseudo-random numbers: xoshiro128** (Blackman & Vigna) seeded through splitmix32, so that any integer seed
- * (0 included) gives a well-mixed 128-bit state. Same seed ⇒ same stream, on every platform (32-bit integer ops only).
+ * Seeded pseudo-random numbers: the one RNG of the repository. Same seed ⇒ same stream, on every platform (32-bit
+ * integer ops only). An `Rng` is a bundle of closures over its own state: no globals, and `fork()` derives an
+ * independent stream (used e.g. for k-means restarts and one stream per layer, so that one consumer's draws do not
+ * shift another's).
  *
- * An `Rng` is a bundle of closures over its own state: no globals, and `fork()` derives an independent stream
- * (used e.g. for k-means restarts, so that restart r does not depend on how many numbers restart r-1 consumed).
+ * Two bit generators behind the one interface:
+ * - 'xoshiro128**' (default; Blackman & Vigna, seeded through splitmix32 so that any integer seed, 0 included, gives
+ *   a well-mixed 128-bit state): uniforms with 53 random bits, Marsaglia-polar normals, unbiased `randint`.
+ * - 'mulberry32': the stream every network weight, dropout seed and mini-batch order has been drawn from (weight
+ *   init, `fit`, scLLM-DSC's alignment subsets). Recorded runs depend on its exact numbers, so it keeps its own
+ *   conventions: 32-bit uniforms, Box–Muller normals, `randint` as ⌊u·n⌋. Use it where those records must reproduce;
+ *   new code takes the default.
  */
+import { lgamma } from './lgamma.ts';
+
+export type RngAlgorithm = 'xoshiro128**' | 'mulberry32';
+
 export interface Rng {
   /** Next raw 32-bit unsigned integer. */
   nextUint32(): number;
-  /** Uniform in [0, 1) with 53 random bits. */
+  /** Uniform in [0, 1): 53 random bits (xoshiro128**) or 32 (mulberry32). */
   uniform(): number;
-  /** Standard normal N(0, 1) (Marsaglia polar method). */
+  /** Standard normal N(0, 1): Marsaglia polar (xoshiro128**) or Box–Muller (mulberry32). */
   normal(): number;
   /** Gamma(shape, scale 1) (Marsaglia & Tsang 2000; boosted for shape < 1). */
   gamma(shape: number): number;
@@ -25,9 +36,14 @@ export interface Rng {
   randint(n: number): number;
   /** Fisher–Yates shuffle in place; returns the same array. */
   shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T;
-  /** An independent generator seeded from this one's stream. */
+  /** A fresh 31-bit seed for a backend op that takes one (tfjs dropout, randomNormal). */
+  opSeed(): number;
+  /** An independent generator of the same algorithm, seeded from this one's stream. */
   fork(): Rng;
 }
+
+/** What a bit generator supplies; the distributions (gamma, Poisson, NB, shuffle) are built on it once. */
+type Source = Pick<Rng, 'nextUint32' | 'uniform' | 'normal' | 'randint' | 'opSeed' | 'fork'>;
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -44,21 +60,12 @@ function checkSeed(seed: number): void {
   if (!Number.isInteger(seed)) throw new Error(`createRng: seed must be an integer, got ${seed}`);
 }
 
-/** Lanczos approximation of ln Γ(x) for x > 0 (|error| < 1e-14 relative), used by the Poisson sampler. */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  const xm = x - 1;
-  let a = c[0];
-  const t = xm + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += c[i] / (xm + i);
-  return 0.5 * Math.log(2 * Math.PI) + (xm + 0.5) * Math.log(t) - t + Math.log(a);
+export function createRng(seed: number, algorithm: RngAlgorithm = 'xoshiro128**'): Rng {
+  checkSeed(seed);
+  return withDistributions(algorithm === 'mulberry32' ? mulberry32(seed) : xoshiro128(seed));
 }
 
-export function createRng(seed: number): Rng {
-  checkSeed(seed);
+function xoshiro128(seed: number): Source {
   // Seeds above 2^32 are folded so that e.g. Date.now()-style seeds still work deterministically.
   const sm = splitmix32((seed >>> 0) ^ Math.floor(seed / 4294967296));
   let s0 = sm();
@@ -105,6 +112,68 @@ export function createRng(seed: number): Rng {
     return u * f;
   };
 
+  const randint = (n: number): number => {
+    checkRange(n);
+    if (n <= 4294967296) {
+      // Rejection sampling to avoid modulo bias.
+      const limit = 4294967296 - (4294967296 % n);
+      for (;;) {
+        const x = nextUint32();
+        if (x < limit) return x % n;
+      }
+    }
+    return Math.floor(uniform() * n);
+  };
+
+  return { nextUint32, uniform, normal, randint, opSeed: () => nextUint32() >>> 1, fork: () => createRng(nextUint32()) };
+}
+
+/**
+ * mulberry32 on a splitmix-scrambled seed (the engine's generator since its first commit): tiny and fast. Kept
+ * bit for bit, conventions included, so that recorded runs reproduce (see the top of this file).
+ */
+function mulberry32(seed: number): Source {
+  let s = (Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+  const nextUint32 = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  const uniform = (): number => nextUint32() / 4294967296;
+  let spare: number | null = null; // Box–Muller yields normals in pairs
+  const normal = (): number => {
+    if (spare !== null) {
+      const v = spare;
+      spare = null;
+      return v;
+    }
+    let u = 0;
+    while (u === 0) u = uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    const th = 2 * Math.PI * uniform();
+    spare = r * Math.sin(th);
+    return r * Math.cos(th);
+  };
+  const randint = (n: number): number => {
+    checkRange(n);
+    return Math.floor(uniform() * n);
+  };
+  return {
+    nextUint32, uniform, normal, randint,
+    opSeed: () => Math.floor(uniform() * 0x7fffffff),
+    fork: () => createRng(Math.floor(uniform() * 0xffffffff), 'mulberry32'),
+  };
+}
+
+function checkRange(n: number): void {
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`randint: n must be a positive integer, got ${n}`);
+}
+
+/** Gamma, Poisson, negative binomial and shuffle, drawn from a source's uniforms, normals and integers. */
+function withDistributions(source: Source): Rng {
+  const { uniform, normal, randint } = source;
   const gamma = (shape: number): number => {
     if (!(shape > 0) || !Number.isFinite(shape)) throw new Error(`gamma: shape must be a positive finite number, got ${shape}`);
     if (shape < 1) {
@@ -158,7 +227,7 @@ export function createRng(seed: number): Rng {
       const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -lambda + k * logLam - logGamma(k + 1)) return k;
+      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -lambda + k * logLam - lgamma(k + 1)) return k;
     }
   };
 
@@ -171,19 +240,6 @@ export function createRng(seed: number): Rng {
     return poisson((gamma(theta) * mean) / theta);
   };
 
-  const randint = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`randint: n must be a positive integer, got ${n}`);
-    if (n <= 4294967296) {
-      // Rejection sampling to avoid modulo bias.
-      const limit = 4294967296 - (4294967296 % n);
-      for (;;) {
-        const x = nextUint32();
-        if (x < limit) return x % n;
-      }
-    }
-    return Math.floor(uniform() * n);
-  };
-
   const shuffle = <T extends { length: number; [i: number]: unknown }>(array: T): T => {
     for (let i = array.length - 1; i > 0; i--) {
       const j = randint(i + 1);
@@ -194,9 +250,7 @@ export function createRng(seed: number): Rng {
     return array;
   };
 
-  const fork = (): Rng => createRng(nextUint32());
-
-  return { nextUint32, uniform, normal, gamma, poisson, negativeBinomial, randint, shuffle, fork };
+  return { ...source, gamma, poisson, negativeBinomial, shuffle };
 }
 
 function rotl(x: number, k: number): number {

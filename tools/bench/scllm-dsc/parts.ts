@@ -4,8 +4,8 @@
  * and Sinkhorn. For finding hot spots, not for figures.   npx tsx tools/bench/scllm-dsc/parts.ts [--cells N --genes P]
  */
 import { parseArgs } from 'node:util';
-import { createOptimizer, createRng, denseStack, infoNce, initEngine, l2NormalizeRows, studentT, klDivergence, tf, toMatrix } from '@scbench/engine';
-import { kmeans, sinkhornBalance } from '@scbench/numerics';
+import { createOptimizer, denseStack, infoNce, initEngine, l2NormalizeRows, studentT, klDivergence, tf, toMatrix } from '@scbench/engine';
+import { createRng, kmeans, sinkhornBalance } from '@scbench/numerics';
 import { orthogonality } from '@scbench/engine';
 import { inputStats, structuralAutoencoder, structuralGraph, graphTrace, normaliseEmbedding } from '@scbench/core/structural';
 
@@ -14,8 +14,8 @@ const n = Number(a.cells);
 const p = Number(a.genes);
 const reps = Number(a.reps);
 await initEngine();
-const rng = createRng(0);
-const x = { rows: n, cols: p, data: Float32Array.from({ length: n * p }, () => (rng.next() < 0.07 ? Math.log1p(1 + Math.floor(rng.next() * 5)) : 0)) };
+const rng = createRng(0, 'mulberry32');
+const x = { rows: n, cols: p, data: Float32Array.from({ length: n * p }, () => (rng.uniform() < 0.07 ? Math.log1p(1 + Math.floor(rng.uniform() * 5)) : 0)) };
 const time = (name: string, f: () => void) => {
   f();
   const ts: number[] = [];
@@ -27,7 +27,7 @@ const time = (name: string, f: () => void) => {
   ts.sort((u, v) => u - v);
   console.log(`${name.padEnd(38)} ${ts[Math.floor(ts.length / 2)].toFixed(1).padStart(8)} ms (min ${ts[0].toFixed(1)})`);
 };
-const ae = structuralAutoencoder(p, createRng(1));
+const ae = structuralAutoencoder(p, createRng(1, 'mulberry32'));
 const stats = inputStats(x);
 const xt = tf.tensor2d(x.data, [n, p]);
 const t0 = performance.now();

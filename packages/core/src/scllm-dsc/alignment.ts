@@ -29,7 +29,8 @@
  */
 import type { Matrix } from '@scbench/api';
 import { scale } from '@scbench/datasets';
-import { tf, createRng, denseStack, infoNce, l2NormalizeRows, permutation, stopGradient, varianceRegulariser, type Stack } from '@scbench/engine';
+import { tf, denseStack, infoNce, l2NormalizeRows, stopGradient, varianceRegulariser, type Stack } from '@scbench/engine';
+import { createRng, permutation } from '@scbench/numerics';
 import type { StructuralHooks, TrainStepView } from '../structural/index.ts';
 
 export interface AlignmentOptions {
@@ -88,7 +89,7 @@ export interface Alignment {
 
 /** `zt` is the semantic view (cells × text dim), constant during training; `latent` the width of h. */
 export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alignment {
-  const rng = createRng(o.seed ^ 0x5eed);
+  const rng = createRng(o.seed ^ 0x5eed, 'mulberry32');
   const identity = o.structHead === 'identity';
   const headF: Stack | null = identity ? null : denseStack([latent, o.projDim, o.projDim], rng, { activation: 'relu', init: 'torch' });
   const headT: Stack = denseStack([zt.cols, o.projDim, identity ? latent : o.projDim], rng, { activation: 'relu', init: 'torch' });
@@ -108,7 +109,7 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
   const direction = (f: tf.Tensor2D): tf.Tensor2D => (headF ? f : l2NormalizeRows(f));
   if (!(share >= 0 && share <= 1)) throw new Error(`alignment: textShare must be in [0, 1], got ${share}`);
   const sample = o.maxCells > 0 && n > o.maxCells;
-  const sampleRng = createRng(o.seed ^ 0xa119);
+  const sampleRng = createRng(o.seed ^ 0xa119, 'mulberry32');
   // readout() and trainParts() are called on the same step view; the heads run once per step.
   let last: { view: TrainStepView; f: tf.Tensor2D; t: tf.Tensor2D; z: tf.Tensor2D } | null = null;
   const project = (view: TrainStepView) => {
@@ -132,7 +133,7 @@ export function alignment(zt: Matrix, latent: number, o: AlignmentOptions): Alig
           : o.anchor === 'encoder' ? direction(structuralSide(stopGradient(view.h), stopGradient(view.z))) : f;
         let ts = t;
         if (sample) {
-          const idx = tf.tensor1d(permutation(n, sampleRng).subarray(0, o.maxCells), 'int32');
+          const idx = tf.tensor1d(permutation(sampleRng, n).subarray(0, o.maxCells), 'int32');
           fs = tf.gather(fs, idx);
           ts = tf.gather(t, idx);
         }

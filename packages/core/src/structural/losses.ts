@@ -9,20 +9,17 @@
  * scCDCG weights them separately (f_construct, f_corvar, f_ort, f_KL); scLLM-DSC writes f_mse·mse +
  * f_ncut·(cov + f_ort·ort) + f_KL·kl — the same thing with cov = f_ncut and ort = f_ncut·f_ort (§4.5 "Mapping").
  */
-import { tf, klDivergence, orthogonality } from '@scbench/engine';
+import { tf, klDivergence, l2NormalizeCols, l2NormalizeRows, orthogonality } from '@scbench/engine';
 import type { StructuralGraph } from './graphs.ts';
 
 /** How h becomes z. scCDCG pre-train: 'column'; its train stage: 'row+column'; scLLM-DSC's train stage: 'row' (§6 bug 5). */
 export type Normalisation = 'column' | 'row' | 'row+column';
 
-const EPS = 1e-12; // F.normalize's eps
-
+/** h → z by the engine's L2 normalisers (F.normalize, eps 1e-12): rows, columns, or rows then columns. */
 export function normaliseEmbedding(h: tf.Tensor2D, how: Normalisation): tf.Tensor2D {
-  const rows = (t: tf.Tensor2D) => tf.div(t, tf.maximum(tf.norm(t, 'euclidean', 1, true), EPS)) as tf.Tensor2D;
-  const cols = (t: tf.Tensor2D) => tf.div(t, tf.maximum(tf.norm(t, 'euclidean', 0, true), EPS)) as tf.Tensor2D;
-  if (how === 'column') return cols(h);
-  if (how === 'row') return rows(h);
-  return cols(rows(h));
+  if (how === 'column') return l2NormalizeCols(h);
+  if (how === 'row') return l2NormalizeRows(h);
+  return l2NormalizeCols(l2NormalizeRows(h));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createRng, initEngine, tf } from '@scbench/engine';
+import { initEngine, tf } from '@scbench/engine';
+import { createRng } from '@scbench/numerics';
 import { inputStats, structuralAutoencoder } from './model.ts';
 import { maxAbsDiff, tinyCounts } from './test-helpers.ts';
 
@@ -11,13 +12,13 @@ describe('structural autoencoder', () => {
   const x = tinyCounts(12, 7, 3);
 
   it('has the original shape D → 256 → 16 → 256 → D with biases', () => {
-    const ae = structuralAutoencoder(7, createRng(1));
+    const ae = structuralAutoencoder(7, createRng(1, 'mulberry32'));
     expect(ae.variables.map((v) => v.shape)).toEqual([[7, 256], [256], [256, 16], [16], [16, 256], [256], [256, 7], [7]]);
     ae.dispose();
   });
 
   it('the product form equals the layer-by-layer AE in value and gradients', () => {
-    const ae = structuralAutoencoder(7, createRng(2), { hidden: 5, latent: 3 });
+    const ae = structuralAutoencoder(7, createRng(2, 'mulberry32'), { hidden: 5, latent: 3 });
     const stats = inputStats(x);
     const start = tf.memory().numTensors;
     const xt = tf.tensor2d(x.data, [12, 7]);
@@ -56,7 +57,7 @@ describe('structural autoencoder', () => {
   });
 
   it('saves and restores a checkpoint', () => {
-    const ae = structuralAutoencoder(7, createRng(4), { hidden: 4, latent: 2 });
+    const ae = structuralAutoencoder(7, createRng(4, 'mulberry32'), { hidden: 4, latent: 2 });
     const saved = ae.save();
     ae.variables[0].assign(tf.zerosLike(ae.variables[0]));
     ae.restore(saved);
@@ -65,7 +66,7 @@ describe('structural autoencoder', () => {
   });
 
   it('evaluates layer by layer with a non-linear activation', () => {
-    const ae = structuralAutoencoder(7, createRng(5), { hidden: 4, latent: 2, activation: 'leakyrelu' });
+    const ae = structuralAutoencoder(7, createRng(5, 'mulberry32'), { hidden: 4, latent: 2, activation: 'leakyrelu' });
     expect(ae.linear).toBe(false);
     const v = tf.tidy(() => {
       const xt = tf.tensor2d(x.data, [12, 7]);

@@ -12,7 +12,8 @@
  * layer-by-layer evaluation (x·W₁ and its gradient are N·genes·256 products) and no N×genes temporaries, which
  * is what lets 100k cells fit. With `activation` other than linear the layers are evaluated one by one.
  */
-import { tf, dense, type Activation, type Dense, type Module, type Rng, activate } from '@scbench/engine';
+import { tf, dense, type Activation, type Dense, type Module, activate } from '@scbench/engine';
+import type { Rng } from '@scbench/numerics';
 import type { Matrix } from '@scbench/api';
 
 export interface AutoencoderOptions {

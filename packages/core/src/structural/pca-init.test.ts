@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createRng, initEngine, tf } from '@scbench/engine';
+import { initEngine, tf } from '@scbench/engine';
+import { createRng } from '@scbench/numerics';
 import { pca } from '@scbench/numerics';
 import { inputStats, structuralAutoencoder } from './model.ts';
 import { initialiseAsPca } from './pca-init.ts';
@@ -13,7 +14,7 @@ describe('initialiseAsPca', () => {
   const x = tinyCounts(40, 9, 5);
 
   it('makes the code the PCA scores and the reconstruction the PCA reconstruction (the linear AE optimum)', () => {
-    const ae = structuralAutoencoder(9, createRng(1), { hidden: 6, latent: 3 });
+    const ae = structuralAutoencoder(9, createRng(1, 'mulberry32'), { hidden: 6, latent: 3 });
     const stats = inputStats(x);
     const xt = tf.tensor2d(x.data, [40, 9]);
     const randomMse = tf.tidy(() => ae.reconstructionMse(xt, ae.encode(xt), stats).dataSync()[0]);
@@ -38,7 +39,7 @@ describe('initialiseAsPca', () => {
   });
 
   it('refuses a non-linear autoencoder, naming the fix', () => {
-    const ae = structuralAutoencoder(9, createRng(2), { hidden: 6, latent: 3, activation: 'relu' });
+    const ae = structuralAutoencoder(9, createRng(2, 'mulberry32'), { hidden: 6, latent: 3, activation: 'relu' });
     expect(() => initialiseAsPca(ae, x, 0)).toThrow(/linear autoencoder.*aeInit 'random'/);
     ae.dispose();
   });

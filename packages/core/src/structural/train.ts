@@ -19,7 +19,8 @@
  * pre-train z (e.g. to emulate the original's label-selected checkpoint outside the method).
  */
 import type { Context, Matrix } from '@scbench/api';
-import { tf, createRng, cpuThreads, fit, studentT, toMatrix } from '@scbench/engine';
+import { tf, cpuThreads, fit, studentT, toMatrix } from '@scbench/engine';
+import { createRng } from '@scbench/numerics';
 import { refreshClusters, type ClusterRefresh, type ClusterState } from './clusters.ts';
 import type { StructuralGraph } from './graphs.ts';
 import { entropyTerm, normaliseEmbedding, spectralParts, targetLoss, weightedTotal, type KlForm, type KlReduction, type Normalisation, type StructuralWeights } from './losses.ts';
@@ -103,7 +104,7 @@ export interface StructuralResult {
 export async function trainStructural(x: Matrix, graph: StructuralGraph, o: StructuralTrainOptions, ctx: Context, hooks: StructuralHooks = {}): Promise<StructuralResult> {
   const { k } = o;
   if (!Number.isInteger(k) || k < 1 || k > x.rows) throw new Error(`trainStructural: k = ${k} must be an integer in [1, ${x.rows}]`);
-  const ae = structuralAutoencoder(x.cols, createRng(ctx.seed), o.autoencoder);
+  const ae = structuralAutoencoder(x.cols, createRng(ctx.seed, 'mulberry32'), o.autoencoder);
   if ((o.aeInit ?? 'random') === 'pca') {
     try {
       initialiseAsPca(ae, x, ctx.seed);

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { disposeModules, variablesOf } from '../layers/layer.ts';
 import { denseStack } from '../layers/stack.ts';
 import { mse } from '../losses/reconstruction.ts';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 import { fit } from '../train/fit.ts';
 import type { AeWeights } from './reference-ae.ts';
 
@@ -20,7 +20,7 @@ export interface EngineAe {
 
 export function engineAe(x: Float32Array, rows: number, dims: readonly number[], seed = 1, lr = 1e-3): EngineAe {
   const mid = Math.floor((dims.length - 1) / 2);
-  const rng = createRng(seed);
+  const rng = createRng(seed, 'mulberry32');
   const enc = denseStack(dims.slice(0, mid + 1), rng, { activation: 'linear', init: 'torch' });
   const dec = denseStack(dims.slice(mid), rng, { activation: 'linear', init: 'torch' });
   const layers = [...enc.layers, ...dec.layers];

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { variableFrom } from '../variable.ts';
 import { stopGradient } from '../stop-gradient.ts';
 import type { Csr } from '@scbench/api';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 import { activate, type Activation } from './activation.ts';
 import { initWeight, uniform, type Init } from './init.ts';
 import type { Module } from './layer.ts';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 import { spmm, type SparseMatrix } from '../sparse.ts';
 import { activate, type Activation } from './activation.ts';
 import { initBias, initWeight, type Init } from './init.ts';

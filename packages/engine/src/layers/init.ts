@@ -1,7 +1,7 @@
 /** Weight initialisers drawn from the engine's seeded RNG. */
 import * as tf from '@tensorflow/tfjs';
 import { variableFrom } from '../variable.ts';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 
 /**
  * glorot: Keras' default (uniform ±√(6/(in+out))), bias 0.
@@ -12,7 +12,7 @@ export type Init = 'glorot' | 'torch' | 'he';
 
 export function uniform(n: number, limit: number, rng: Rng): Float32Array {
   const a = new Float32Array(n);
-  for (let i = 0; i < n; i++) a[i] = (2 * rng.next() - 1) * limit;
+  for (let i = 0; i < n; i++) a[i] = (2 * rng.uniform() - 1) * limit;
   return a;
 }
 

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 import type { Activation } from './activation.ts';
 import { activate } from './activation.ts';
 import { batchNorm } from './batch-norm.ts';

@@ -1,6 +1,6 @@
 /** Training-time corruption layers. Each draws a fresh seed per call from its own stream: reproducible per seed. */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 import type { ApplyOptions, Layer } from './layer.ts';
 
 /** Inverted dropout (kept units scaled by 1/(1−rate)). */
@@ -8,7 +8,7 @@ export function dropout(rate: number, rng: Rng): Layer {
   const r = rng.fork();
   return {
     variables: [],
-    apply: (x: tf.Tensor2D, o: ApplyOptions = {}) => (o.training && rate > 0 ? (tf.dropout(x, rate, undefined, r.seed()) as tf.Tensor2D) : x),
+    apply: (x: tf.Tensor2D, o: ApplyOptions = {}) => (o.training && rate > 0 ? (tf.dropout(x, rate, undefined, r.opSeed()) as tf.Tensor2D) : x),
   };
 }
 
@@ -22,7 +22,7 @@ export function gaussianNoise(sigma: number, rng: Rng, relative = false): Layer 
     variables: [],
     apply(x: tf.Tensor2D, o: ApplyOptions = {}): tf.Tensor2D {
       if (!o.training || sigma === 0) return x;
-      const eps = tf.randomNormal(x.shape, 0, sigma, 'float32', r.seed());
+      const eps = tf.randomNormal(x.shape, 0, sigma, 'float32', r.opSeed());
       return tf.add(x, relative ? tf.mul(tf.abs(x), eps) : eps) as tf.Tensor2D;
     },
   };

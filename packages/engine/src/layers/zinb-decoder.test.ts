@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../backend.ts';
 import { zinbNll } from '../losses/count-likelihood.ts';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 import { randomTensor } from '../testing/gradcheck.ts';
 import { disposeModules } from './layer.ts';
 import { DISPERSION_RANGE, MEAN_RANGE, zinbDecoder } from './zinb-decoder.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe('zinbDecoder', () => {
   it('heads are clamped exp / clamped softplus / sigmoid of their dense layers', () => {
     const start = tf.memory().numTensors;
-    const dec = zinbDecoder(4, 6, createRng(1));
+    const dec = zinbDecoder(4, 6, createRng(1, 'mulberry32'));
     expect(dec.variables).toHaveLength(6);
     // Large inputs push the exp and softplus heads into both clamps.
     const h = randomTensor([5, 4], 2, 40) as tf.Tensor2D;
@@ -45,7 +45,7 @@ describe('zinbDecoder', () => {
   });
 
   it('loss is zinbNll with size factors and ridge, and training it lowers it', () => {
-    const dec = zinbDecoder(3, 5, createRng(3));
+    const dec = zinbDecoder(3, 5, createRng(3, 'mulberry32'));
     const h = randomTensor([8, 3], 4) as tf.Tensor2D;
     const x = tf.tidy(() => tf.floor(tf.mul(tf.abs(randomTensor([8, 5], 5)), 4))) as tf.Tensor2D;
     const sf = tf.tensor1d([0.5, 1, 1.5, 2, 0.8, 1.2, 1, 0.9]);
@@ -67,6 +67,6 @@ describe('zinbDecoder', () => {
   });
 
   it('refuses bad sizes', () => {
-    expect(() => zinbDecoder(0, 5, createRng(1))).toThrow(/positive integers/);
+    expect(() => zinbDecoder(0, 5, createRng(1, 'mulberry32'))).toThrow(/positive integers/);
   });
 });

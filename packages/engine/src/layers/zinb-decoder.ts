@@ -7,7 +7,7 @@
  * The clamps are the originals' `MeanAct` / `DispAct` (scDeepCluster_pytorch layers.py).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random.ts';
+import type { Rng } from '@scbench/numerics';
 import { dense, type Dense } from './dense.ts';
 import type { Init } from './init.ts';
 import type { Module } from './layer.ts';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
-// Lanczos approximation, g = 7, n = 9 (Numerical Recipes / Godfrey coefficients).
+// Lanczos approximation, g = 7, n = 9 (Numerical Recipes / Godfrey coefficients): a closed form that tfjs ops can
+// differentiate. The scalar ln Γ of the repository is numerics' `lgamma` (exact to a few ulps); tests hold this op to it.
 const G = 7;
 const C = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -8,19 +9,10 @@ const C = [
 ];
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** ln Γ(x) in float64 JS, the reference for tests. Valid for x > 0. */
-export function lgammaScalar(x: number): number {
-  const z = x; // lgamma(x) = lgamma(x + 1) − ln x keeps the series argument ≥ 1, where it is most accurate.
-  let a = C[0];
-  for (let i = 1; i < 9; i++) a += C[i] / (z + i);
-  const t = z + G + 0.5;
-  return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a) - Math.log(x);
-}
-
 /**
  * ln Γ(x) for x > 0 as differentiable tfjs ops (tfjs has no lgamma). Uses Γ(x) = Γ(x+1)/x so the Lanczos series
  * is evaluated at x+1 ≥ 1; its derivative (digamma) comes from autodiff. Float32 accuracy is ~1e-6 relative,
- * plenty for count likelihoods.
+ * plenty for count likelihoods (float64 references: numerics' `lgamma`).
  */
 export function lgamma(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {

@@ -1,20 +1,8 @@
 /**
- * What the ORT-backed kernels share: the slice of tfjs-backend-wasm's kernel interface they use, and the
- * bookkeeping for replacing wasm kernels by name while keeping the originals (for small inputs and uninstall).
+ * Replacing tfjs-wasm kernels by name while keeping the originals (for small inputs and uninstall): the bookkeeping
+ * every ORT-backed kernel family (ort/*-kernels.ts) shares.
  */
 import * as tf from '@tensorflow/tfjs';
-
-export interface TensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: string;
-}
-
-/** The parts of tfjs-backend-wasm's BackendWasm these kernels use. */
-export interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 
 export interface KernelOverride {
   /** Replace each named wasm kernel (idempotent); throws naming the kernel when wasm has none. */

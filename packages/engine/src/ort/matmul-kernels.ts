@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { OnnxGraph, OnnxNode } from './onnx-model.ts';
 import { ortTensor, type OrtTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
-import type { TensorInfo, WasmBackend } from './wasm-kernels.ts';
+import type { TensorInfo, WasmBackend } from '../wasm-backend.ts';
 
 
 type Activation = 'linear' | 'relu' | 'relu6' | 'elu' | 'prelu' | 'leakyrelu' | 'sigmoid';

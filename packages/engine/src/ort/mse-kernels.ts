@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
-import type { TensorInfo, WasmBackend } from './wasm-kernels.ts';
+import type { TensorInfo, WasmBackend } from '../wasm-backend.ts';
 import { ortKernelStats } from './matmul-kernels.ts';
 
 export const MSE_KERNEL = 'ScbenchMse';

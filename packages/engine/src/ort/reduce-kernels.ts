@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { ortTensor } from './binding.ts';
 import { ortSession } from './sessions.ts';
 import { gemmSession, ortKernelStats } from './matmul-kernels.ts';
-import { kernelOverride, type TensorInfo, type WasmBackend } from './wasm-kernels.ts';
+import type { TensorInfo, WasmBackend } from '../wasm-backend.ts';
+import { kernelOverride } from './kernel-override.ts';
 
 interface ReduceArgs {
   inputs: { x: TensorInfo };

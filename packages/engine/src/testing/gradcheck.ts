@@ -1,9 +1,9 @@
 /** Test helpers: finite-difference gradient checks and random inputs. Not part of the public API. */
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 
 export function randomTensor(shape: number[], seed: number, scale = 1, offset = 0): tf.Tensor {
-  const rng = createRng(seed);
+  const rng = createRng(seed, 'mulberry32');
   const n = shape.reduce((a, b) => a * b, 1);
   const v = new Float32Array(n);
   for (let i = 0; i < n; i++) v[i] = offset + scale * rng.normal();
@@ -29,10 +29,10 @@ export function gradCheck(f: (...xs: tf.Tensor[]) => tf.Scalar, inputs: tf.Tenso
   });
   let maxError = 0;
   let scale = 1e-6;
-  const rng = createRng(7);
+  const rng = createRng(7, 'mulberry32');
   inputs.forEach((x, k) => {
     const base = x.dataSync().slice();
-    const picks = base.length <= samples ? base.map((_, i) => i) : Array.from({ length: samples }, () => rng.int(base.length));
+    const picks = base.length <= samples ? base.map((_, i) => i) : Array.from({ length: samples }, () => rng.randint(base.length));
     for (const i of picks) {
       const at = (delta: number): number =>
         tf.tidy(() => {
@@ -62,8 +62,8 @@ export function gradCheckVariable(f: () => tf.Scalar, v: tf.Variable, opts: { h?
   const samples = opts.samples ?? 12;
   const analytic = tf.tidy(() => tf.variableGrads(f, [v]).grads[v.name].dataSync().slice());
   const base = v.dataSync().slice();
-  const rng = createRng(11);
-  const picks = base.length <= samples ? base.map((_, i) => i) : Array.from({ length: samples }, () => rng.int(base.length));
+  const rng = createRng(11, 'mulberry32');
+  const picks = base.length <= samples ? base.map((_, i) => i) : Array.from({ length: samples }, () => rng.randint(base.length));
   let maxError = 0;
   const at = (i: number, delta: number): number =>
     tf.tidy(() => {

@@ -4,7 +4,7 @@ import { initEngine } from '../backend.ts';
 import { dense } from '../layers/dense.ts';
 import { disposeModules } from '../layers/layer.ts';
 import { mse } from '../losses/reconstruction.ts';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 import { testContext } from '../testing/context.ts';
 import { decStage, type DecStageOptions } from './dec-stage.ts';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 /** Three separated blobs of 30 points in 5-D; the truth is row ÷ 30 (used only to check the result). */
 function blobs(seed: number): { x: tf.Tensor2D; truth: Int32Array } {
-  const rng = createRng(seed);
+  const rng = createRng(seed, 'mulberry32');
   const n = 90;
   const v = new Float32Array(n * 5);
   const truth = new Int32Array(n);
@@ -39,7 +39,7 @@ function sameGroups(a: Int32Array, b: Int32Array): boolean {
 
 async function run(seed: number, extra: Partial<DecStageOptions> = {}) {
   const { x, truth } = blobs(4);
-  const enc = dense(5, 3, createRng(seed));
+  const enc = dense(5, 3, createRng(seed, 'mulberry32'));
   const ctx = testContext(seed);
   const start = tf.memory().numTensors;
   const res = await decStage({

@@ -4,7 +4,7 @@ import { initEngine } from '../backend.ts';
 import { denseStack } from '../layers/stack.ts';
 import { disposeModules, variablesOf } from '../layers/layer.ts';
 import { mse } from '../losses/reconstruction.ts';
-import { createRng } from '../random.ts';
+import { createRng } from '@scbench/numerics';
 import { randomTensor } from '../testing/gradcheck.ts';
 import { testContext } from '../testing/context.ts';
 import { fit, type Phase } from './fit.ts';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 async function trainAe(seed: number, extra: Partial<Phase> = {}, smoke = false) {
   const start = tf.memory().numTensors;
   const ctx = testContext(seed, smoke);
-  const rng = createRng(seed);
+  const rng = createRng(seed, 'mulberry32');
   const enc = denseStack([20, 16, 4], rng, { activation: 'relu', norm: 'batch', dropout: 0.1 });
   const dec = denseStack([4, 16, 20], rng, { activation: 'relu' });
   const model = { variables: variablesOf(enc, dec) };

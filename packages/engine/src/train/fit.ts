@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Context } from '@scbench/api';
 import type { Module } from '../layers/layer.ts';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../optim/optimizer.ts';
-import { createRng, permutation, type Rng } from '../random.ts';
+import { createRng, permutation, type Rng } from '@scbench/numerics';
 
 /** Named loss terms. The optimised value is `total` when present, otherwise the sum of all parts. */
 export type LossParts = Record<string, tf.Scalar>;
@@ -95,7 +95,7 @@ function abortError(signal: AbortSignal): Error {
 
 function batches(n: number, size: number | undefined, shuffle: boolean, dropLast: boolean, rng: Rng): (Int32Array | null)[] {
   if (!size || size >= n) return [null];
-  const order = shuffle ? permutation(n, rng) : Int32Array.from({ length: n }, (_, i) => i);
+  const order = shuffle ? permutation(rng, n) : Int32Array.from({ length: n }, (_, i) => i);
   const out: Int32Array[] = [];
   for (let s = 0; s < n; s += size) {
     if (dropLast && s + size > n) break;
@@ -141,7 +141,7 @@ function trainStep(phase: Phase, vars: readonly tf.Variable[], opt: Optimizer, s
  */
 export async function fit(model: Module, opts: FitOptions, ctx: Context): Promise<FitReport> {
   const t0 = performance.now();
-  const rng = createRng(ctx.seed ^ 0x5eed);
+  const rng = createRng(ctx.seed ^ 0x5eed, 'mulberry32');
   const reports: PhaseReport[] = [];
   for (const phase of opts.phases) {
     const vars = phase.variables ?? model.variables;

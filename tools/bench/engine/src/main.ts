@@ -7,7 +7,8 @@
  *   npm run bench:engine [-- --rows 4096 --steps 5 --backends wasm-ort,wasm --threads 2]
  */
 import { parseArgs } from 'node:util';
-import { BACKENDS, initEngine, createRng, type BackendName } from '@scbench/engine';
+import { BACKENDS, initEngine, type BackendName } from '@scbench/engine';
+import { createRng } from '@scbench/numerics';
 import { aeStepFlops, engineAe, ortThreads, referenceAeStep } from '@scbench/engine/bench';
 
 const { values: args } = parseArgs({
@@ -33,7 +34,7 @@ const median = (xs: number[]): number => {
 const fmt = (s: number): string => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
 
 // Deterministic input: Gaussian, so every method sees the same work.
-const rng = createRng(2024);
+const rng = createRng(2024, 'mulberry32');
 const x = new Float32Array(rows * dims[0]);
 for (let i = 0; i < x.length; i++) x[i] = rng.normal();
 
