@@ -22,6 +22,7 @@ export { batchNorm, type BatchNormOptions } from './layers/batch-norm.ts';
 export { layerNorm } from './layers/layer-norm.ts';
 export { dropout, gaussianNoise } from './layers/stochastic.ts';
 export { zinbDecoder, MEAN_RANGE, DISPERSION_RANGE, type ZinbDecoder, type ZinbOutput } from './layers/zinb-decoder.ts';
+export { zinbAutoencoder, type ZinbAutoencoder, type ZinbAutoencoderOptions } from './layers/zinb-autoencoder.ts';
 export { gcn, propagate, type GraphLayer, type Adjacency, type GcnOptions } from './layers/gcn.ts';
 export { gat, edgeList, type GatLayer, type GatOptions, type EdgeList } from './layers/gat.ts';
 
