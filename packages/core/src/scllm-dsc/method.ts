@@ -65,6 +65,8 @@ export function makeScllmDsc(deps: ScllmDeps) {
     needs: { rawCounts: true },
     defaults: SCLLM_DEFAULTS,
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
+    // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).
+    quick: { pretrainEpochs: 100, trainEpochs: 100 },
     checkParams: (p) => {
       if (!(p.textGraph >= 0 && p.textGraph < 1)) throw new Error(`scllm-dsc: textGraph=${p.textGraph}: the semantic graph's weight γ must be in [0, 1) (0 = off)`);
       parseEncoderSpec(p.encoder, 'scllm-dsc');
