@@ -25,6 +25,7 @@ export { zinbDecoder, MEAN_RANGE, DISPERSION_RANGE, type ZinbDecoder, type ZinbO
 export { zinbAutoencoder, type ZinbAutoencoder, type ZinbAutoencoderOptions } from './layers/zinb-autoencoder.ts';
 export { gcn, propagate, type GraphLayer, type Adjacency, type GcnOptions } from './layers/gcn.ts';
 export { gat, edgeList, type GatLayer, type GatOptions, type EdgeList } from './layers/gat.ts';
+export { crossAttention, type CrossAttention, type CrossAttentionOptions } from './layers/cross-attention.ts';
 
 export { mse, bce, bceWithLogits } from './losses/reconstruction.ts';
 export { lgamma } from './losses/lgamma.ts';
