@@ -49,6 +49,19 @@ interface MethodBase<P extends Params> {
    * parameter makes the method ignore. The runner calls it on every job's parameters before any data loads.
    */
   readonly checkParams?: (params: P) => void;
+  /**
+   * What one run asks of a cluster node on the largest registered datasets (~10,000 cells), for the Slurm executor:
+   * it submits one job array per distinct request. Omitted: the command line's `--mem/--cpus-per-task/--time`, or the
+   * cluster's defaults.
+   */
+  readonly resources?: ResourceHint;
+}
+
+/** A method's request for one run on a cluster: memory in GB, cores, wall-clock minutes. */
+export interface ResourceHint {
+  readonly memGb?: number;
+  readonly cpus?: number;
+  readonly minutes?: number;
 }
 
 /** A clustering method. It never receives labels: honest by construction. */

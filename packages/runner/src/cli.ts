@@ -15,6 +15,8 @@ import { jobParams, planJobs } from './plan.ts';
 import { latestRecords, readRecords } from './records.ts';
 import { findMethod, methods } from './registry.ts';
 import { runPlan } from './run-command.ts';
+import { EXECUTOR_OPTIONS, runOnExecutor } from './executors/executor-option.ts';
+import { statusCommand } from './executors/status-command.ts';
 
 const repoRoot = resolve(new URL('../../../', import.meta.url).pathname);
 
@@ -83,6 +85,7 @@ async function runCmd(args: string[]): Promise<number> {
     protocol: { type: 'string' }, set: { type: 'string', multiple: true }, smoke: { type: 'boolean' },
     timeout: { type: 'string' }, 'retry-failed': { type: 'boolean' }, backend: { type: 'string' },
     'no-report': { type: 'boolean' }, default: { type: 'boolean' }, jobs: { type: 'string' },
+    ...EXECUTOR_OPTIONS,
   });
   if (values.help) return print(HELP.run);
   const d = values.default ? DEFAULT_GRID : null;
@@ -112,6 +115,12 @@ async function runCmd(args: string[]): Promise<number> {
   const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke, d !== null); // the default grid: each method's quick schedule
   const out = (values.out as string | undefined) ?? d?.out ?? 'reports/latest';
   mkdirSync(out, { recursive: true });
+  // --executor slurm submits the plan as job arrays and returns (or waits with --wait); local runs go on below.
+  const submitted = await runOnExecutor(values, jobs, {
+    out, protocol, smoke, timeoutS, retryFailed: values['retry-failed'] === true, report: !values['no-report'],
+    cacheDir: process.env.SCBENCH_CACHE ?? join(repoRoot, '.scbench-cache'),
+  });
+  if (submitted !== null) return submitted;
   const abort = new AbortController();
   const onSigint = () => {
     process.stderr.write('\ninterrupted: stopping the current run (records so far are kept; re-run to resume)\n');
@@ -205,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'datasets': return datasetsCmd(rest);
       case 'inspect': return await inspectCmd(rest);
       case 'score': return scoreCmd(rest);
+      case 'status': return statusCommand(rest);
       case undefined: case 'help': case '--help': case '-h': return print(HELP.main);
       case '--version': return print(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
       default: throw new UserError(`unknown command "${command}"\n\n${HELP.main}`);
