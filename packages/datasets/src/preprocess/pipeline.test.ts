@@ -59,3 +59,17 @@ describe('standardPipeline', () => {
     expect(p.genes).toEqual(['b', 'c']);
   });
 });
+
+describe('standardPipeline with HVG cut-offs', () => {
+  it('selects the genes highlyVariableGenes picks by cut-offs, and no top-n selection after it', async () => {
+    const { synthetic } = await import('../synthetic.ts');
+    const { highlyVariableGenes } = await import('./hvg.ts');
+    const { log1p } = await import('./log1p.ts');
+    const { normalizeTotal } = await import('./normalize-total.ts');
+    const { dataset } = synthetic({ cells: 120, genes: 300, groups: 3, seed: 2 });
+    const out = standardPipeline(dataset, { hvgCutoffs: {}, minGeneCounts: 0 });
+    const expected = highlyVariableGenes(log1p(normalizeTotal(dataset.counts, { targetSum: 1e4 })), { cutoffs: {} }).indices;
+    expect(Array.from(out.geneIndex)).toEqual(Array.from(expected));
+    expect(out.steps.some((s) => s.includes('cut-offs'))).toBe(true);
+  });
+});

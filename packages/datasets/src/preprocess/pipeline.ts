@@ -6,7 +6,7 @@
 // Cells are never dropped, so labels stay aligned with the input rows.
 import type { Csr, Dataset, Matrix, ValueType } from '@scbench/api';
 import { filterGenes } from './filter.ts';
-import { highlyVariableGenes } from './hvg.ts';
+import { highlyVariableGenes, type HvgCutoffs } from './hvg.ts';
 import { log1p } from './log1p.ts';
 import { normalizeTotal } from './normalize-total.ts';
 import { scale } from './scale.ts';
@@ -15,6 +15,8 @@ import { selectColumns } from './subset.ts';
 export interface PipelineOptions {
   /** Number of highly variable genes, or false to keep all (default 2000; all genes if fewer). */
   readonly hvg?: number | false;
+  /** Select HVGs by scanpy's cut-offs instead of a top n (used when `hvg` is not given; DESC's recipe). */
+  readonly hvgCutoffs?: HvgCutoffs;
   /** normalize_total target (default 1e4). */
   readonly targetSum?: number;
   /** Gene filter before anything else: minimum total counts (default 1: drops all-zero genes, as scDeepCluster). */
@@ -62,7 +64,14 @@ export function standardPipeline(dataset: Dataset, o: PipelineOptions = {}): Pre
     steps.push('log1p');
     current = 'log-normalised';
   }
-  const nTop = o.hvg ?? 2000;
+  if (o.hvgCutoffs && o.hvg === undefined) {
+    const h = highlyVariableGenes(m, { cutoffs: o.hvgCutoffs });
+    if (h.indices.length === 0) throw new Error(`dataset '${dataset.id}': no gene passes the HVG cut-offs; loosen them or select a top n`);
+    m = selectColumns(m, h.indices);
+    index = Int32Array.from(h.indices, (k) => index[k]);
+    steps.push(`highly_variable_genes(seurat, cut-offs): ${h.indices.length} genes`);
+  }
+  const nTop = o.hvgCutoffs && o.hvg === undefined ? false : (o.hvg ?? 2000);
   if (nTop !== false && nTop < m.cols) {
     const h = highlyVariableGenes(m, { nTop });
     m = selectColumns(m, h.indices);
