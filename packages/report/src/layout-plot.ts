@@ -23,7 +23,8 @@ function scatter(xy: readonly number[], groupOf: (i: number) => number, colourOf
 export function matchedType(p: RunPicture): Map<number, number> {
   const m = new Map<number, number>();
   p.clusterIds.forEach((id, j) => {
-    if (p.clusterType[j] >= 0) m.set(id, p.clusterType[j]);
+    const t = p.clusterType?.[j] ?? -1; // absent in picture files written before the matching was stored
+    if (t >= 0) m.set(id, t);
   });
   return m;
 }
@@ -44,7 +45,11 @@ export function layoutPair(p: RunPicture, what: string): { byType: string; byClu
 /** Confusion matrix as an HTML table: types × clusters (matching order), shaded by the share of the type's cells. */
 export function confusionTable(p: RunPicture): string {
   const match = matchedType(p);
-  const head = p.clusterIds.map((id) => `<th title="${match.has(id) ? `matched to ${esc(p.typeNames[match.get(id)!])}` : 'unmatched'}">c${id}</th>`).join('');
+  const head = p.clusterIds.map((id) => {
+    const t = match.get(id);
+    const bar = `border-top:4px solid ${t === undefined ? UNMATCHED : colour(t)}`;
+    return `<th style="${bar}" title="cluster ${id}: ${t === undefined ? 'matched to no type' : `matched to ${esc(p.typeNames[t])}`}">c${id}</th>`;
+  }).join('');
   const rows = p.typeNames.map((name, t) => {
     const row = p.confusion[t] ?? [];
     const total = row.reduce((a, b) => a + b, 0);
