@@ -57,6 +57,9 @@ export function picturesByDataset(records: readonly RunRecord[], rowOf: (r: RunR
   })).filter((d) => d.runs.length > 0);
 }
 
+/** Logged durations (kmeansMs, sinkhornMs, …): cost, not loss; they are not drawn as curves. */
+const TIMING = /(Ms|Seconds|Sec)$/;
+
 /** ctx.log events with an epoch, grouped by event (a training phase); parts are every other numeric value. */
 export function curvePhases(log: readonly LogEntry[]): CurvePhase[] {
   const phases = new Map<string, CurvePhase>();
@@ -66,7 +69,7 @@ export function curvePhases(log: readonly LogEntry[]): CurvePhase[] {
     phases.set(e.event, p);
     p.epochs.push(e.epoch);
     for (const [k, v] of Object.entries(e)) {
-      if (k === 'event' || k === 'epoch' || k === 't' || typeof v !== 'number') continue;
+      if (k === 'event' || k === 'epoch' || k === 't' || typeof v !== 'number' || TIMING.test(k)) continue;
       let part = p.parts.find((x) => x.name === k);
       if (!part) {
         part = { name: k, values: new Array<number>(p.epochs.length - 1).fill(NaN) };
@@ -76,7 +79,7 @@ export function curvePhases(log: readonly LogEntry[]): CurvePhase[] {
     }
     for (const part of p.parts) while (part.values.length < p.epochs.length) part.values.push(NaN);
   }
-  return [...phases.values()].filter((p) => p.epochs.length >= 2);
+  return [...phases.values()].filter((p) => p.epochs.length >= 2 && p.parts.length > 0);
 }
 
 /** Training curves per row × dataset (lowest seed with a log of epochs), in row then dataset order. */
