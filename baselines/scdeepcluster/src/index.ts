@@ -101,7 +101,10 @@ export async function pretrain(m: ScDeepClusterModel, p: ScDeepClusterParams, ct
   return report.seconds;
 }
 
-export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ctx: Context): Promise<Clustering> {
+/**
+ * The method with its KL weight as a choice: scDeepCluster applies γ twice (γ², the default here); scDCC once.
+ */
+export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ctx: Context, klWeight = p.gamma * p.gamma): Promise<Clustering> {
   await initEngine();
   const m = buildModel(data, p, ctx.seed);
   try {
@@ -128,8 +131,8 @@ export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ct
       updateInterval: p.updateInterval,
       tol: p.tol,
       nInit: p.nInit,
-      // cluster_loss returns γ·KL and fit multiplies it by γ again (scDeepCluster.py:108-112, 231)
-      klWeight: p.gamma * p.gamma,
+      // scDeepCluster: cluster_loss returns γ·KL and fit multiplies it by γ again (scDeepCluster.py:108-112, 231)
+      klWeight,
     }, ctx);
     return {
       labels: res.labels,
