@@ -9,8 +9,10 @@ import type { Leaderboard } from './leaderboard.ts';
 export function cdDiagram(board: Leaderboard): string {
   const k = board.rows.length;
   if (k === 0) return '';
-  const width = 760;
-  const side = 200;
+  // Room for the longest name on each side (about 6.6 px per character at 12 px), within a laptop-wide page.
+  const labels = board.rows.map((r) => `${r.name} (${r.meanRank.toFixed(2)})`);
+  const side = Math.min(330, Math.max(140, 20 + 6.6 * Math.max(...labels.map((l) => l.length))));
+  const width = 2 * side + 380;
   const x0 = side;
   const x1 = width - side;
   const maxRank = Math.max(2, k);
@@ -43,8 +45,9 @@ export function cdDiagram(board: Leaderboard): string {
     const rx = x(row.meanRank);
     const ex = left ? x0 - 10 : x1 + 10;
     p.push(`<polyline points="${rx},${axisY} ${rx},${y} ${ex},${y}" fill="none" stroke="#666"/>`);
-    const label = `${row.name} (${row.meanRank.toFixed(2)})`;
-    const shown = label.length > 30 ? `${label.slice(0, 29)}…` : label;
+    const label = labels[i];
+    const fits = Math.floor((side - 20) / 6.6);
+    const shown = label.length > fits ? `${label.slice(0, fits - 1)}…` : label;
     p.push(`<text x="${left ? ex - 4 : ex + 4}" y="${y + 4}" font-size="12" text-anchor="${left ? 'end' : 'start'}">${esc(shown)}<title>${esc(label)}</title></text>`);
   });
   p.push('</svg>');
