@@ -1,0 +1,1 @@
+"""Stub: plotting is never called in the fidelity runs."""

@@ -1,0 +1,1 @@
+"""Stub: the originals import pylab for plots that the fidelity runs never draw."""

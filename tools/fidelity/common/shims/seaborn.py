@@ -1,0 +1,1 @@
+"""Stub: imported by plotting helpers that the fidelity runs never call."""

@@ -1,0 +1,1 @@
+"""Stub: umap_visual is never called in the fidelity runs."""
