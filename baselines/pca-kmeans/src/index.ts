@@ -1,4 +1,4 @@
-import { defineMethod } from '@scbench/api';
+import { defineMethod, defineParams, integer, positiveInt, real } from '@scbench/api';
 import { standardPipeline } from '@scbench/datasets';
 import { kmeans, pca } from '@scbench/numerics';
 
@@ -8,6 +8,16 @@ import { kmeans, pca } from '@scbench/numerics';
  * Steps that do not apply to the dataset's value type are skipped by `standardPipeline` (log-normalised data are
  * not normalised again; scaled data go straight to PCA).
  */
+/** Every value checked before any data loads (a negative nInit or nPcs is a usage error, not a failed run). */
+const PARAMS = defineParams({
+  targetSum: real(1e4, { above: 0 }),
+  nTopGenes: positiveInt(2000),
+  scaleClip: real(10, { above: 0 }),
+  nPcs: positiveInt(50),
+  nInit: positiveInt(20),
+  maxIter: integer(300, { min: 1 }),
+});
+
 export const pcaKmeans = defineMethod({
   id: 'pca-kmeans',
   label: 'PCA + k-means',
@@ -17,7 +27,8 @@ export const pcaKmeans = defineMethod({
     repo: 'ttgump/scDeepCluster (code/competing_method/PCA_kmeans.py)',
   },
   kind: 'classical',
-  defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nInit: 20, maxIter: 300 },
+  defaults: PARAMS.defaults,
+  paramRules: PARAMS.rules,
   smoke: { nInit: 3 },
   run: async (data, p, ctx) => {
     ctx.progress('preprocess', 0, 3);

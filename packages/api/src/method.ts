@@ -29,7 +29,12 @@ interface MethodBase<P extends Params> {
   readonly summary: string;
   readonly reference: Reference;
   readonly kind: MethodKind;
-  readonly needs?: { readonly geneNames?: boolean; readonly rawCounts?: boolean };
+  /**
+   * What the data must offer; the runner refuses a dataset without it before the method runs. `rawCounts`: integer
+   * counts, always (true) or under some parameters (a function returning why, e.g. "input=log1p normalises library
+   * sizes; input=raw reads any values", or false when these parameters read any values).
+   */
+  readonly needs?: { readonly geneNames?: boolean; readonly rawCounts?: boolean | ((params: P) => string | false) };
   readonly defaults: P;
   /**
    * Each parameter's type, allowed values and how `--set` reads it (`defineParams` in param-rules.ts). The runner

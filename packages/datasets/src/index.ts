@@ -20,7 +20,7 @@ export {
   type RegistryFile,
   type RegistryLoadOptions,
 } from './registry.ts';
-export { checkLoaded, checkFinite, checkMatrixShape, checkNonNegative } from './checks.ts';
+export { checkLoaded, checkFinite, checkMatrixShape, checkNonNegative, countEmptyCells } from './checks.ts';
 export { toDense, toCsr, withStorage, chooseStorage, CSR_MIN_ENTRIES, CSR_MAX_DENSITY } from './sparse.ts';
 export { decodeNumericLabels, encodeStringLabels, compactCodes, type LabelBase } from './labels.ts';
 export { inferValueType, valueTypeFromText } from './value-type.ts';

@@ -53,14 +53,12 @@ describe('scbench run', () => {
     expect(readJsonl(join(dir, 'records.jsonl'))).toHaveLength(3);
   });
 
-  it('records a method failure as failed, with the error, and exits 1', async () => {
+  it('refuses a parameter value the method cannot use before any run (exit 2, nothing recorded)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scbench-fail-'));
     const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic:cells=50,genes=60,groups=3', '--out', out, '--set', 'pca-kmeans.nInit=0']);
-    expect(r.code).toBe(EXIT.runsFailed);
-    const [rec] = readJsonl(join(out, 'records.jsonl'));
-    expect(rec.status).toBe('failed');
-    expect(rec.error).toMatch(/nInit/);
-    expect(rec.scores).toBeNull();
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(/nInit/);
+    expect(existsSync(join(out, 'records.jsonl'))).toBe(false);
   });
 
   it('runs several jobs at once with --jobs, each recorded once, the cores shared out', async () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Params, Protocol, RunRecord } from '@scbench/api';
-import { DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset } from '@scbench/datasets';
+import { countEmptyCells, DataError, dataPath, dataRoot, findDataset, listDatasets, loadDataset, parseDatasetSpec } from '@scbench/datasets';
+import { BACKENDS } from '@scbench/engine';
 import { renderReport, sideData } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
 import { tableCommand } from './commands/table-command.ts';
@@ -12,7 +13,8 @@ import { HELP } from './help.ts';
 import { loadForRun, parseSyntheticSpec } from './load-data.ts';
 import { parseOverride } from './params.ts';
 import { jobParams, planJobs } from './plan.ts';
-import { latestRecords, readRecords } from './records.ts';
+import { prepareOutDir } from './out-dir.ts';
+import { latestRecords, readRecords, runKey } from './records.ts';
 import { findMethod, methods } from './registry.ts';
 import { runPlan } from './run-command.ts';
 import { EXECUTOR_OPTIONS, runOnExecutor } from './executors/executor-option.ts';
@@ -26,13 +28,30 @@ function list(value: string | undefined, flag: string): string[] {
   return items;
 }
 
+/** Each item once, in first-seen order; a repeat would run the same jobs again, so it is dropped with a note. */
+function unique<T extends string | number>(items: T[], flag: string): T[] {
+  const seen = [...new Set(items)];
+  const repeated = [...new Set(items.filter((x, i) => items.indexOf(x) !== i))];
+  if (repeated.length) process.stderr.write(`scbench: ${flag} lists ${repeated.join(', ')} more than once; each runs once\n`);
+  return seen;
+}
+
+/** Seeds seed a 32-bit generator: a larger one would silently repeat a smaller seed's run, so it is refused. */
+function parseSeed(s: string): number {
+  if (!/^\d+$/.test(s) || BigInt(s) > 0xffffffffn) throw new UserError(`--seeds ${s}: seeds are whole numbers from 0 to 4294967295`);
+  return Number(s);
+}
+
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
-/** Split --datasets, keeping "synthetic:cells=300,groups=4" whole: a "key=value" item continues the spec before it. */
+/**
+ * Split --datasets, keeping "synthetic:cells=300,groups=4" and "data.csv:labels=cells.csv,labelColumn=type" whole:
+ * a "key=value" item continues the spec before it.
+ */
 function datasetList(value: string | undefined): string[] {
   const out: string[] = [];
   for (const item of list(value, '--datasets')) {
-    if (/^\w+=/.test(item) && out.length && out[out.length - 1].startsWith('synthetic:')) out[out.length - 1] += `,${item}`;
+    if (/^\w+=/.test(item) && out.length && /:\w+=/.test(out[out.length - 1])) out[out.length - 1] += `,${item}`;
     else out.push(item);
   }
   return out;
@@ -50,7 +69,18 @@ function parse(args: string[], options: ParseArgsConfig['options']): { values: F
 /** Reject unknown datasets before any run starts: a typo should cost a second, not a grid. */
 function checkDatasetSpec(spec: string, what = '--datasets'): void {
   if (parseSyntheticSpec(spec)) return;
-  if (existsSync(spec)) return;
+  const { source, options } = existsSync(spec) ? { source: spec, options: {} } : parseDatasetSpec(spec); // an unknown key: DataError naming the keys
+  if (options.labelsFile !== undefined && !existsSync(options.labelsFile)) {
+    throw new UserError(`${what} ${spec}: labels file ${options.labelsFile} does not exist; give the path of the cell table`, EXIT.badInput);
+  }
+  if (existsSync(source)) {
+    // A count table carries no labels: without a cell table it could only fail inside every run.
+    if (/\.(csv|tsv|txt)(\.gz)?$/i.test(source) && options.labelsFile === undefined) {
+      throw new UserError(`${what} ${source}: a CSV/TSV table needs its labels: ${source}:labels=CELLS.csv,labelColumn=COLUMN (CELLS.csv: first column the cell id)`);
+    }
+    return;
+  }
+  if (source !== spec) return checkDatasetSpec(source, what);
   const entry = findDataset(spec);
   if (entry) {
     dataPath(entry.path); // a registered dataset whose file is missing: DataError naming the path and $SCBENCH_DATA
@@ -89,12 +119,9 @@ async function runCmd(args: string[]): Promise<number> {
   });
   if (values.help) return print(HELP.run);
   const d = values.default ? DEFAULT_GRID : null;
-  const methodIds = values.methods !== undefined || !d ? list(values.methods as string, '--methods') : methods.map((m) => m.id);
-  const datasetSpecs = values.datasets !== undefined || !d ? datasetList(values.datasets as string) : [...d.datasets];
-  const seeds = (values.seeds !== undefined || !d ? list((values.seeds as string) ?? '0', '--seeds') : d.seeds.map(String)).map((s) => {
-    if (!/^\d+$/.test(s)) throw new UserError(`--seeds ${s}: seeds are non-negative integers`);
-    return Number(s);
-  });
+  const methodIds = unique(values.methods !== undefined || !d ? list(values.methods as string, '--methods') : methods.map((m) => m.id), '--methods');
+  const datasetSpecs = unique(values.datasets !== undefined || !d ? datasetList(values.datasets as string) : [...d.datasets], '--datasets');
+  const seeds = unique((values.seeds !== undefined || !d ? list((values.seeds as string) ?? '0', '--seeds') : d.seeds.map(String)).map(parseSeed), '--seeds');
   const chosen = methodIds.map((id) => {
     try {
       return findMethod(id);
@@ -109,12 +136,15 @@ async function runCmd(args: string[]): Promise<number> {
   if (!(timeoutS > 0)) throw new UserError(`--timeout ${values.timeout}: give a positive number of seconds`);
   const concurrency = values.jobs === undefined ? (d?.jobs ?? 1) : Number(values.jobs);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--jobs ${values.jobs}: give a whole number of runs at once, 1 or more`);
-  if (values.backend) process.env.SCBENCH_BACKEND = values.backend as string;
+  if (values.backend) {
+    if (!(BACKENDS as readonly string[]).includes(values.backend as string)) throw new UserError(`--backend ${values.backend}: use one of ${BACKENDS.join(', ')}`);
+    process.env.SCBENCH_BACKEND = values.backend as string;
+  }
   const protocol = protocolOf(values.protocol as string | undefined);
   const smoke = values.smoke === true;
   const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke, d !== null); // the default grid: each method's quick schedule
   const out = (values.out as string | undefined) ?? d?.out ?? 'reports/latest';
-  mkdirSync(out, { recursive: true });
+  prepareOutDir(out); // before any run: a folder that cannot take the records fails now, not after the first result
   // --executor slurm submits the plan as job arrays and returns (or waits with --wait); local runs go on below.
   const submitted = await runOnExecutor(values, jobs, {
     out, protocol, smoke, timeoutS, retryFailed: values['retry-failed'] === true, report: !values['no-report'],
@@ -134,7 +164,11 @@ async function runCmd(args: string[]): Promise<number> {
   process.off('SIGINT', onSigint);
   if (!values['no-report']) process.stderr.write(`report: ${writeReport(out, protocol)}\n`);
   if (abort.signal.aborted) return EXIT.interrupted;
-  return written.some((r) => r.status !== 'ok') ? EXIT.runsFailed : EXIT.ok;
+  // Every job of the plan, run now or skipped as already recorded: a re-run of failed jobs still exits 1.
+  const latest = new Map(latestRecords(readRecords(join(out, 'records.jsonl'))).map((r) => [runKey(r), r.status]));
+  const failed = written.some((r) => r.status !== 'ok')
+    || jobs.some((j) => latest.get(runKey({ dataset: j.dataset, method: j.method.id, seed: j.seed, paramsHash: j.paramsHash })) !== 'ok');
+  return failed ? EXIT.runsFailed : EXIT.ok;
 }
 
 function reportCmd(args: string[]): number {
@@ -187,6 +221,7 @@ async function inspectCmd(args: string[]): Promise<number> {
   return print(JSON.stringify({
     cells: dataset.counts.rows, genes: dataset.counts.cols, classes: truth ? truth.names.length : dataset.nClusters,
     hasGeneNames: dataset.genes !== undefined, species: dataset.species ?? null, valueType: dataset.valueType, classSizes,
+    emptyCells: countEmptyCells(dataset.counts),
   }));
 }
 

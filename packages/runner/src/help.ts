@@ -1,3 +1,5 @@
+import { specKeysHelp } from '@scbench/datasets';
+
 /** The text of `scbench --help` and `scbench COMMAND --help`. */
 export const HELP: Record<string, string> = {
   main: `scbench — benchmark single-cell clustering methods honestly
@@ -20,8 +22,12 @@ Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 13
   --methods LIST     method ids (scbench methods)
   --datasets LIST    registry ids, files (.h5 .h5ad .csv .tsv[.gz]) or 10x directories,
                      or "synthetic" / "synthetic:cells=2000,genes=1000,groups=6,lfc=1.5" (built in, no download;
-                     keys: cells genes groups seed dropout lfc markers theta)
-  --seeds LIST       seeds (default 0)
+                     keys: cells genes groups seed dropout lfc markers theta).
+                     A file or id takes load options as PATH:key=value,...; a CSV/TSV needs its labels:
+                       data.csv:labels=cells.csv,labelColumn=cell_type   (cells.csv: first column the cell id)
+${specKeysHelp('                       ')}
+                     Each list is de-duplicated; a repeat runs once.
+  --seeds LIST       seeds, whole numbers from 0 to 4294967295 (default 0)
   --out DIR          output directory (default reports/latest)
   --protocol P       honest (default) or paper: which number the report leads with. Both are recorded;
                      "paper" is the original code's best epoch by ACC against the labels.
@@ -50,8 +56,10 @@ against the labels (only for runs that took snapshots). CSV gives unformatted me
 Data root: $SCBENCH_DATA, or ../shared/datasets beside the repository.`,
   score: `Usage: scbench score --truth FILE --pred FILE
 
-Each file has one label per line (integers or strings). Prints one JSON object of scores.`,
-  inspect: `Usage: scbench inspect ID-OR-PATH
+Each file has one label per line (integers or strings), one line per cell in the same order; a blank line
+inside a file is an error (every cell needs a label), blank lines at the end are ignored. Prints one JSON object
+of scores.`,
+  inspect: `Usage: scbench inspect ID-OR-PATH[:key=value,...]   (keys as in "scbench run --help")
 
 Prints { cells, genes, classes, hasGeneNames, species, valueType, classSizes, emptyCells } as JSON; classSizes maps\neach class name to its number of cells (null for a dataset without labels); emptyCells counts cells whose every\nvalue is 0 (kept as loaded).`,
 };

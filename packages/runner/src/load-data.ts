@@ -35,7 +35,7 @@ export async function loadForRun(spec: string): Promise<{ dataset: Dataset; trut
   const generated = parseSyntheticSpec(spec);
   const loaded = generated ? synthetic(generated) : await loadDataset(spec);
   if (!loaded.truth) {
-    throw new DataError(`dataset ${spec} has no labels, so a run on it cannot be scored`, spec, 'give a labels file/column (see the README of packages/datasets)');
+    throw new DataError(`dataset ${spec} has no labels, so a run on it cannot be scored`, spec, `name the labels in the dataset spec, e.g. ${spec}:labels=CELLS.csv,labelColumn=COLUMN (scbench run --help)`);
   }
   return { dataset: loaded.dataset, truth: loaded.truth };
 }

@@ -13,7 +13,9 @@ describe('records.jsonl', () => {
     appendRecord(file, rec(0));
     appendRecord(file, rec(1));
     appendFileSync(file, '{"dataset":"d","meth'); // killed mid-write
-    expect(readRecords(file).map((r) => r.seed)).toEqual([0, 1]);
+    const warnings: string[] = [];
+    expect(readRecords(file, (m) => warnings.push(m)).map((r) => r.seed)).toEqual([0, 1]);
+    expect(warnings).toEqual([`${file}:3: the last line is cut short (a run stopped while its record was written); dropped it, so that run runs again`]);
     expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
     appendRecord(file, rec(2));
     expect(readRecords(file).map((r) => r.seed)).toEqual([0, 1, 2]);
@@ -22,6 +24,8 @@ describe('records.jsonl', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'scb-')), 'records.jsonl');
     writeFileSync(file, `${JSON.stringify(rec(0))}\nnot json\n${JSON.stringify(rec(1))}\n`);
     expect(() => readRecords(file)).toThrow(/records.jsonl:2 is not valid JSON/);
+    writeFileSync(file, `${JSON.stringify(rec(0))}\n[1,2]\n`); // valid JSON, but no record
+    expect(() => readRecords(file)).toThrow(/records.jsonl:2 is not a run record/);
   });
   it('skips finished runs, and failed ones only without retry', () => {
     const rs = [rec(0), rec(1, 'failed')];

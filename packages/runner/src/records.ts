@@ -1,16 +1,26 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { RunRecord } from '@scbench/api';
+import { EXIT, UserError } from './exit-codes.ts';
 
 /** The identity of a run: the same dataset, method, seed and resolved parameters is the same run. */
 export function runKey(r: Pick<RunRecord, 'dataset' | 'method' | 'seed' | 'paramsHash'>): string {
   return `${r.dataset}|${r.method}|${r.seed}|${r.paramsHash}`;
 }
 
+/** Does a parsed line have what resuming and the report need of a record? */
+function isRecord(v: unknown): v is RunRecord {
+  const r = v as Partial<RunRecord> | null;
+  return typeof r === 'object' && r !== null && typeof r.dataset === 'string' && typeof r.method === 'string'
+    && typeof r.seed === 'number' && typeof r.paramsHash === 'string' && typeof r.status === 'string';
+}
+
 /**
- * Read records.jsonl. A line cut short by a kill during the append (only ever the last one) is dropped and the file
- * rewritten without it, so the next append starts on a clean line.
+ * Read records.jsonl. A line cut short by a kill during the append (only ever the last one) is dropped, with a
+ * warning (that run is not recorded, so it runs again), and the file rewritten without it, so the next append starts
+ * on a clean line. Any other line that is not a record is an error naming the file and line (exit 3): dropping it
+ * would silently lose a run.
  */
-export function readRecords(file: string): RunRecord[] {
+export function readRecords(file: string, warn: (message: string) => void = (m) => process.stderr.write(`scbench: warning: ${m}\n`)): RunRecord[] {
   if (!existsSync(file)) return [];
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
@@ -18,14 +28,21 @@ export function readRecords(file: string): RunRecord[] {
   let damaged = false;
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
+    let parsed: unknown;
     try {
-      records.push(JSON.parse(line) as RunRecord);
+      parsed = JSON.parse(line);
     } catch {
-      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
-        throw new Error(`${file}:${i + 1} is not valid JSON and is not the last line; fix or delete that line`);
+      if (lines.slice(i + 1).some((l) => l.trim() !== '')) {
+        throw new UserError(`${file}:${i + 1} is not valid JSON and is not the last line; fix or delete that line (the other lines are records)`, EXIT.badInput);
       }
+      warn(`${file}:${i + 1}: the last line is cut short (a run stopped while its record was written); dropped it, so that run runs again`);
       damaged = true;
+      return;
     }
+    if (!isRecord(parsed)) {
+      throw new UserError(`${file}:${i + 1} is not a run record (no dataset, method, seed, paramsHash and status); fix or delete that line`, EXIT.badInput);
+    }
+    records.push(parsed);
   });
   if (damaged || (text.length > 0 && !text.endsWith('\n'))) {
     writeFileSync(file, records.map((r) => JSON.stringify(r) + '\n').join(''));

@@ -6,6 +6,7 @@ import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol.ts';
 import { findMethod } from './registry.ts';
 import { bestSnapshotByAcc, embeddingSilhouette, type Snapshot } from './score-run.ts';
 import { diskCache } from './disk-cache.ts';
+import { checkNeeds } from './needs.ts';
 import { runPicture } from './picture.ts';
 import { DataError } from '@scbench/datasets';
 
@@ -29,10 +30,7 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
     cells = dataset.counts.rows;
     genes = dataset.counts.cols;
     nClusters = dataset.nClusters;
-    if (method.needs?.geneNames && !dataset.genes) {
-      throw new DataError(`${req.method} needs gene names, and dataset ${req.dataset} has none`, req.dataset,
-        'choose a dataset whose file carries gene names (scbench datasets lists hasGeneNames)');
-    }
+    checkNeeds(method, req.params, dataset, req.dataset); // gene names, raw counts: refused before the method runs
     const snapshots: Snapshot[] = [];
     const ctx: Context = {
       seed: req.seed,

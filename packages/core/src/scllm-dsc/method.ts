@@ -62,7 +62,8 @@ export function makeScllmDsc(deps: ScllmDeps) {
       commit: '2c2d905',
     },
     kind: 'deep',
-    needs: { rawCounts: true },
+    // The structural view's input decides: only log1p assumes counts (normalize_total first); raw and hvg-* read any values.
+    needs: { rawCounts: (p) => resolveSwitches(p).input === 'log1p' && 'input=log1p normalises library sizes; --set scllm-dsc.input=hvg-log reads any values' },
     defaults: SCLLM_DEFAULTS,
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
     // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).

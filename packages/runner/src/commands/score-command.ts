@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { scoreAll } from '@scbench/metrics';
 import { EXIT, UserError } from '../exit-codes.ts';
 
-/** One label per line, integers or strings; blank trailing lines ignored. Codes are assigned in first-seen order. */
+/** One label per line, integers or strings; blank trailing lines ignored, a blank line inside refused. */
 function readLabels(file: string, what: string): string[] {
   let text: string;
   try {
@@ -13,6 +13,10 @@ function readLabels(file: string, what: string): string[] {
   const lines = text.split(/\r?\n/);
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) throw new UserError(`--${what} ${file}: the file has no labels`, EXIT.badInput);
+  const blank = lines.findIndex((l) => l.trim() === '');
+  if (blank >= 0) {
+    throw new UserError(`--${what} ${file}:${blank + 1} is blank; every cell needs a label (one per line, in cell order): fill in or delete that line`, EXIT.badInput);
+  }
   return lines.map((l) => l.trim());
 }
 
