@@ -3,7 +3,7 @@ import {
 } from '@scbench/api';
 import { dcaPreprocess, toDense } from '@scbench/datasets';
 import {
-  bceWithLogits, createRng as engineRng, dense, denseStack, disposeModules, fit, initEngine, mse, predict, tf, variablesOf,
+  bceWithLogits, dense, denseStack, disposeModules, fit, initEngine, mse, predict, tf, variablesOf,
 } from '@scbench/engine';
 import { connectivities, createRng, kmeans, knn, leidenWithK, maskedSwap } from '@scbench/numerics';
 
@@ -60,7 +60,6 @@ export const scmae = defineMethod({
     commit: '599e443538cb081f994729cf2d9d3cbaffd40e94',
   },
   kind: 'deep',
-  needs: { rawCounts: true },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { epochs: 2, hidden: 16, nTopGenes: 50, nInit: 2 },
@@ -84,7 +83,7 @@ async function runScmae(data: Dataset, p: ScmaeParams, ctx: Context): Promise<Cl
   ctx.log('preprocess', { genes: x.cols });
   const n = x.rows;
   const g = x.cols;
-  const wr = engineRng(ctx.seed);
+  const wr = createRng(ctx.seed);
   // PyTorch's nn.Linear initialisation, as the original's layers.
   const encoder = denseStack([g, 256, p.hidden, p.hidden], wr, { activation: 'mish', norm: 'layer', init: 'torch' });
   const maskHead = dense(p.hidden, g, wr, { init: 'torch' });
