@@ -234,6 +234,24 @@ describe('loadH5: damaged data', () => {
   });
 });
 
+describe('loadH5: checksums', () => {
+  it('one flipped bit in an uncompressed chunk under the fletcher32 filter fails the load', async () => {
+    const rows = 1000;
+    const x = Float32Array.from({ length: rows * 100 }, (_, i) => (i * 7919) % 13);
+    const path = await writeH5(join(tmp.dir, 'fletcher.h5'), (f) => {
+      // Filter 3 is H5Z_FILTER_FLETCHER32: a checksum per chunk, checked by HDF5 on every read.
+      f.create_dataset({ name: 'X', data: x, shape: [rows, 100], dtype: '<f', chunks: [100, 100], compression: 3, compression_opts: [] });
+      f.create_dataset({ name: 'Y', data: Int32Array.from({ length: rows }, (_, i) => i % 4), dtype: '<i' });
+    });
+    expect((await loadH5(path)).dataset.counts.rows).toBe(rows);
+    const bytes = readFileSync(path);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const damaged = join(tmp.dir, 'fletcher-damaged.h5');
+    writeFileSync(damaged, bytes);
+    await expect(loadH5(damaged)).rejects.toThrow(/HDF5 could not read \/X: filter returned failure during read/);
+  });
+});
+
 describe('dataset spec: PATH:key=value', () => {
   it('loadDataset reads the options from the spec string', async () => {
     const p = await writeH5(join(tmp.dir, 'keys.h5'), (f) => {
