@@ -1,6 +1,7 @@
 import type { Protocol, RunRecord, Scores } from '@scbench/api';
 import { leaderboard, type Leaderboard } from './leaderboard.ts';
 import { publishedNotes, type PublishedNote } from './published.ts';
+import { publishedComparisons, type PublishedComparison } from './published-scores.ts';
 import { picturesByDataset, trainingCurves, type DatasetPicture, type SideData, type TrainingCurve } from './side-data.ts';
 import { averageRanks, meanSd } from './stats.ts';
 import { rowNamer, type BaseParams } from './variants.ts';
@@ -77,6 +78,8 @@ export interface ReportModel {
   failures: Failure[];
   /** Published numbers these records bear on (published.ts). */
   published: PublishedNote[];
+  /** Published ACC / NMI / ARI beside our means, with source and protocol (published-scores.ts). */
+  publishedScores: PublishedComparison[];
   /** Per metric (TABLE_METRICS order): mean ranks, Friedman test, Nemenyi critical difference. */
   leaderboards: Leaderboard[];
   /** Per dataset, what each method's clustering did (from the runner's side files; empty without them). */
@@ -185,6 +188,8 @@ export function buildReportModel(records: readonly RunRecord[], opts: ReportOpti
     honest,
     paper,
     published: publishedNotes(records),
+    // Only the method's own defaults compare with a paper: not an ablation, nor a smoke or quick (default-grid) run.
+    publishedScores: publishedComparisons(records, (r) => rowOf(r) === r.method && r.params.smoke !== true && r.params.quick !== true),
     failures: records.filter((r) => r.status !== 'ok').map((r) => ({
       dataset: r.dataset, method: rowOf(r), seed: r.seed, status: r.status, error: (r.error ?? '').split('\n').slice(0, 3).join(' '),
     })),

@@ -27,3 +27,23 @@ describe('published-numbers note', () => {
     expect(renderReport([other, pcaCbmc], { protocol: 'honest', title: 't' })).not.toContain('Published numbers');
   });
 });
+
+describe('published scores beside ours', () => {
+  it('puts the published numbers of a method and dataset beside our means, labelled with protocol and source', () => {
+    const recs = [
+      record({ dataset: 'baron_mouse_pancreas', method: 'sccdcg', seed: 0, scores: scores(0.6), paperProtocol: { epoch: 3, epochs: 9, scores: scores(0.8) } }),
+      record({ dataset: 'baron_mouse_pancreas', method: 'sccdcg', seed: 1, scores: scores(0.7), paperProtocol: { epoch: 4, epochs: 9, scores: scores(0.9) } }),
+      record({ dataset: 'baron_mouse_pancreas', method: 'dec', seed: 0, status: 'failed', scores: null }),
+    ];
+    const model = buildReportModel(recs, { protocol: 'honest', title: 't' });
+    const sccdcg = model.publishedScores.find((p) => p.method === 'sccdcg')!;
+    expect(sccdcg).toMatchObject({ acc: 82.64, nmi: 77.66, ari: 80.6, protocol: expect.stringMatching(/against the labels/) });
+    expect(sccdcg.ours!.ari).toBeCloseTo(0.65, 12);
+    expect(sccdcg.oursPaper!.ari).toBeCloseTo(0.85, 12);
+    expect(model.publishedScores.find((p) => p.method === 'dec')!.ours).toBeNull();
+    const html = renderReport(recs, { protocol: 'honest', title: 't' });
+    expect(html).toContain('82.64 / 77.66 / 80.60');
+    expect(html).toContain('65.00 / 65.00 / 65.00');
+    expect(html).toContain('no successful run');
+  });
+});

@@ -27,6 +27,9 @@ function createEngine(): typeof Handlebars {
     const partial = c.state === 'partial' ? ` <small>(${c.ok}/${c.runs} ok)</small>` : '';
     return new hb.SafeString(`${c.mean.toFixed(3)}${spread}${partial}`);
   });
+  hb.registerHelper('ordinal', (i: number) => i + 1);
+  // Our scores are fractions; published tables print percentages: shown in the published table's unit.
+  hb.registerHelper('pct', (v: number) => (Number.isFinite(v) ? (v * 100).toFixed(2) : '—'));
   hb.registerHelper('pvalue', (p: number) => (p < 0.001 ? p.toExponential(1) : p.toFixed(3)));
   return hb;
 }
@@ -107,6 +110,7 @@ export function renderModel(model: ReportModel): string {
     costRows: cost,
     scatterKeys: scatterKeys(names.filter((n) => !isControl.has(n)), ids),
     hasSideData: pictures.length > 0 || curves.length > 0,
+    hasPublished: model.published.length > 0 || model.publishedScores.length > 0,
     script: asset('interaction.js'),
   });
 }
