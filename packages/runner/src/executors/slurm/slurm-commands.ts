@@ -61,11 +61,16 @@ export function arrayTaskStates(arrayJobId: string): TaskState[] {
   }
 }
 
+/** `scontrol show job ID -o` ("" when it fails). */
+export function jobLine(jobId: string): string {
+  try {
+    return run('scontrol', ['show', 'job', jobId, '-o']);
+  } catch {
+    return '';
+  }
+}
+
 /** One job's state word (e.g. "RUNNING", "CANCELLED"), or null. */
 export function jobState(jobId: string): string | null {
-  try {
-    return /JobState=(\S+)/.exec(run('scontrol', ['show', 'job', jobId, '-o']))?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  return /JobState=(\S+)/.exec(jobLine(jobId))?.[1] ?? null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { expandTaskIds, failureOf, parseSacct, parseScontrol } from './slurm-state.ts';
+import { expandTaskIds, failureOf, parseSacct, parseScontrol, stateAtSignal } from './slurm-state.ts';
 
 // Lines as Slurm 22.05 prints them (shortened to the fields read), from the one-node test cluster.
 const SCONTROL = [
@@ -34,5 +34,14 @@ describe('Slurm task states', () => {
   it('says nothing of a task that is still queued or running', () => {
     expect(failureOf({ arrayJobId: '7', taskId: 0, state: 'RUNNING', reason: 'None', exitCode: '0:0', node: 'n1' }, 'l')).toBeNull();
     expect(failureOf({ arrayJobId: '7', taskId: 0, state: 'PENDING', reason: 'JobArrayTaskLimit', exitCode: '0:0', node: '' }, 'l')).toBeNull();
+  });
+  it('tells at the signal a time limit from a cancel, by Reason or by slurmstepd\'s line in the task log', () => {
+    // What scontrol and the log showed inside a task at SIGTERM on the test cluster (Slurm 22.05).
+    expect(stateAtSignal('JobId=13 JobState=COMPLETING Reason=TimeLimit ExitCode=0:0', '')).toBe('TIMEOUT');
+    expect(stateAtSignal('JobId=12 JobState=COMPLETING Reason=None ExitCode=0:0', 'slurmstepd-localhost: error: *** JOB 12 ON localhost CANCELLED AT 2026-12-06T07:45:59 ***\n')).toBe('CANCELLED');
+    expect(stateAtSignal('', '*** JOB 13 ON localhost CANCELLED AT 2026-12-06T07:47:22 DUE TO TIME LIMIT ***')).toBe('TIMEOUT');
+    expect(stateAtSignal('', '*** JOB 14 ON n1 CANCELLED AT 2026-12-06T07:47:22 DUE TO PREEMPTION ***')).toBe('PREEMPTED');
+    expect(stateAtSignal('JobId=15 JobState=OUT_OF_MEMORY Reason=OutOfMemory', '')).toBe('OUT_OF_MEMORY');
+    expect(stateAtSignal('JobId=16 JobState=COMPLETING Reason=None', 'no such line')).toBeNull();
   });
 });

@@ -91,3 +91,17 @@ export function failureOf(t: TaskState, log: string): { status: Exclude<RunStatu
   const error = `Slurm task ${t.arrayJobId}_${t.taskId} ${what[t.state] ?? 'ended'}: state ${t.state}, exit code ${t.exitCode || '?'}${reason}${where}; log ${log}`;
   return { status: t.state === 'TIMEOUT' || t.state === 'DEADLINE' ? 'timeout' : 'failed', error };
 }
+
+/**
+ * Why Slurm signalled a running task, asked at the signal: slurmctld shows the job COMPLETING by then, so the cause is
+ * read from its Reason (TimeLimit) or from the line slurmstepd writes into the task's log ("*** JOB 12 ON n1
+ * CANCELLED AT … DUE TO TIME LIMIT ***"). null when neither says.
+ */
+export function stateAtSignal(scontrolLine: string, logText: string): string | null {
+  const state = /JobState=(\S+)/.exec(scontrolLine)?.[1];
+  if (state && !isActive(state)) return state;
+  if (/(?:^|\s)Reason=TimeLimit\b/.test(scontrolLine)) return 'TIMEOUT';
+  const m = /\*\*\* JOB \d+ ON \S+ CANCELLED AT \S+(?: DUE TO ([A-Z ]+?))? \*\*\*/.exec(logText);
+  if (!m) return null;
+  return ({ 'TIME LIMIT': 'TIMEOUT', PREEMPTION: 'PREEMPTED', 'NODE FAILURE': 'NODE_FAIL' } as Record<string, string>)[m[1] ?? ''] ?? 'CANCELLED';
+}

@@ -1,6 +1,6 @@
 // One Slurm array task: `node --import tsx task-main.ts PLAN ARRAY_INDEX` with SLURM_ARRAY_TASK_ID set. Runs its job
 // of the plan through the same worker and record code as a local run, and writes the record as its own file.
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { executeJob } from '../../execute-job.ts';
 import { makeRecord } from '../../make-record.ts';
@@ -9,8 +9,8 @@ import { logFile, pictureFile } from '@scbench/report';
 import { resultFile, writeResultFile } from './result-files.ts';
 import { readPlan, taskLog } from './plan-file.ts';
 import { runTimeoutS } from './resources.ts';
-import { jobState } from './slurm-commands.ts';
-import { failureOf } from './slurm-state.ts';
+import { jobLine } from './slurm-commands.ts';
+import { failureOf, stateAtSignal } from './slurm-state.ts';
 
 async function main(planPath: string, arrayIndex: number, taskId: number): Promise<number> {
   const plan = readPlan(planPath);
@@ -52,14 +52,14 @@ async function main(planPath: string, arrayIndex: number, taskId: number): Promi
   const record = makeRecord({ ...run, method: { id: run.method } }, outcome, plan.protocol, startedAt);
   if (stoppedBy && record.status === 'ok') stoppedBy = null; // it finished before the signal mattered
   if (stoppedBy) {
-    // Ask slurmctld why: it sets the job's state (TIMEOUT, CANCELLED, PREEMPTED, …) before it signals the task.
+    // Ask why: slurmctld's Reason (TimeLimit), or the line slurmstepd wrote into this task's log before signalling.
     const jobId = process.env.SLURM_JOB_ID ?? '';
-    const state = jobId ? jobState(jobId) : null;
     const arrayJobId = process.env.SLURM_ARRAY_JOB_ID ?? jobId;
-    const failure = failureOf({ arrayJobId, taskId, state: state ?? 'CANCELLED', reason: `stopped by ${stoppedBy}`, exitCode: '0:15', node: process.env.SLURMD_NODENAME ?? '' },
-      taskLog(plan.out, plan.submission, arrayIndex, arrayJobId, taskId));
+    const slurmLog = taskLog(plan.out, plan.submission, arrayIndex, arrayJobId, taskId);
+    const state = stateAtSignal(jobId ? jobLine(jobId) : '', existsSync(slurmLog) ? readFileSync(slurmLog, 'utf8').slice(-4000) : '');
+    const failure = state ? failureOf({ arrayJobId, taskId, state, reason: `${stoppedBy} to the task`, exitCode: '0:15', node: process.env.SLURMD_NODENAME ?? '' }, slurmLog) : null;
     record.status = failure?.status ?? 'failed';
-    record.error = failure?.error ?? `stopped by ${stoppedBy} from Slurm`;
+    record.error = failure?.error ?? `stopped by ${stoppedBy} from Slurm (time limit, scancel or preemption; Slurm did not say which); log ${slurmLog}`;
   }
   if (outcome.result?.picture) writeFileSync(pictureFile(plan.out, runId), JSON.stringify(outcome.result.picture));
   writeResultFile(file, record);
