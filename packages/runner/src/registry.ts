@@ -10,6 +10,7 @@ import { scdsc } from '@scbench/baseline-scdsc';
 import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
 import { desc } from '@scbench/baseline-desc';
 import { scdcc } from '@scbench/baseline-scdcc';
+import { sczidesk } from '@scbench/baseline-sczidesk';
 import { scllmDsc } from '@scbench/core';
 import { randomLabels } from './controls/random-labels.ts';
 import { trueLabels } from './controls/true-labels.ts';
@@ -18,7 +19,7 @@ import { trueLabels } from './controls/true-labels.ts';
  * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
  * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
  */
-export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdsc, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdsc, sczidesk, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
 
 export type MethodId = (typeof methods)[number]['id'];
 
