@@ -1,1 +1,1 @@
-module.exports = { ...require('../jest.preset.cjs'), displayName: 'tools', testMatch: ['<rootDir>/generators/**/*.test.ts'] };
+module.exports = { ...require('../jest.preset.cjs'), displayName: 'tools', testMatch: ['<rootDir>/generators/**/*.test.ts', '<rootDir>/checks/**/*.test.ts'] };

@@ -1,11 +1,18 @@
-import { defineMethod } from '@scbench/api';
-import { clusterSemanticView, encoderFor, parseEncoderSpec, type TextClusteringDeps } from '@scbench/core';
+import { defineMethod, defineParams, nonNegativeInt, text } from '@scbench/api';
+import { clusterSemanticView, encoderFor, parseEncoderSpec, TEXT_CLUSTERING_RULES, type TextClusteringDeps } from '@scbench/core';
 
 /** Encoder and describer, injectable for tests. */
 export type GeneptDeps = TextClusteringDeps;
 
 /** GenePT-s's sentence prefix (yiqunchen/GenePT). */
 export const GENEPT_S_PREFIX = 'A cell with genes ranked by expression: ';
+
+const PARAMS = defineParams({
+  ...TEXT_CLUSTERING_RULES,
+  /** Genes in the cell sentence, highest expression first (0 = every expressed gene). */
+  topK: nonNegativeInt(1000),
+  prefix: text(GENEPT_S_PREFIX),
+});
 
 /**
  * GenePT-s (Chen & Zou 2024; METHODS.md §5.20): each cell is the embedding of the sentence "A cell with genes
@@ -24,7 +31,8 @@ export function makeGeneptS(deps: GeneptDeps) {
     },
     kind: 'text',
     needs: { geneNames: true },
-    defaults: { encoder: 'use-lite', topK: 1000, prefix: GENEPT_S_PREFIX, normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
+    defaults: PARAMS.defaults,
+    paramRules: PARAMS.rules,
     smoke: { nInit: 3 },
     checkParams: (p) => void parseEncoderSpec(p.encoder, 'genept-s'),
     run: async (data, p, ctx) =>

@@ -1,8 +1,16 @@
-import { defineMethod } from '@scbench/api';
-import { clusterSemanticView, encoderFor, parseEncoderSpec, type TextClusteringDeps } from '@scbench/core';
+import { defineMethod, defineParams, nonNegativeInt, text } from '@scbench/api';
+import { clusterSemanticView, encoderFor, parseEncoderSpec, TEXT_CLUSTERING_RULES, type TextClusteringDeps } from '@scbench/core';
 
 /** Encoder and describer, injectable for tests. */
 export type GeneptDeps = TextClusteringDeps;
+
+const PARAMS = defineParams({
+  ...TEXT_CLUSTERING_RULES,
+  // topK 0 = every expressed gene, as GenePT-w's X · E uses all genes.
+  topK: nonNegativeInt(0),
+  /** A built-in template name or a path to a template .json file (knowledge `loadTemplate`). */
+  template: text('default', 'a template name or a template .json path', (v) => v !== ''),
+});
 
 /**
  * GenePT-w (Chen & Zou 2024; METHODS.md §5.20): each cell is the expression-weighted average of its genes'
@@ -22,8 +30,8 @@ export function makeGeneptW(deps: GeneptDeps) {
     },
     kind: 'text',
     needs: { geneNames: true },
-    // topK 0 = every expressed gene, as GenePT-w's X · E uses all genes.
-    defaults: { encoder: 'use-lite', topK: 0, template: 'default', normalise: true, nPcs: 50, nInit: 20, maxIter: 300 },
+    defaults: PARAMS.defaults,
+    paramRules: PARAMS.rules,
     smoke: { nInit: 3 },
     checkParams: (p) => void parseEncoderSpec(p.encoder, 'genept-w'),
     run: async (data, p, ctx) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { testContext } from '@scbench/api';
+import { checkParamValues, testContext } from '@scbench/api';
 import { synthetic } from '@scbench/datasets';
 import { scoreAll } from '@scbench/metrics';
 import { HYPER, hyperFor } from './hyper.ts';
-import { chooseGraph, ignoredHyperValues, sccdcg } from './index.ts';
+import { chooseGraph, ignoredHyperValues, sccdcg, type ScCdcgParams } from './index.ts';
 
 describe('sccdcg', () => {
   const { dataset, truth } = synthetic({ cells: 240, genes: 150, groups: 3, seed: 5, logFoldChange: 3, markerFraction: 0.1 });
@@ -28,11 +28,22 @@ describe('sccdcg', () => {
     expect(chooseGraph('auto', 8617, 50000)).toBe('factored');
     expect(chooseGraph('auto', 100000, 50000)).toBe('sparse');
     expect(chooseGraph('dense', 10, 50000)).toBe('dense');
-    expect(() => chooseGraph('knn', 10, 5)).toThrow(/graph must be one of/);
+    // @ts-expect-error graph is a string-literal union: an unknown form does not compile
+    chooseGraph('knn', 10, 5);
+  });
+
+  it('refuses values a parameter cannot take, before any data loads (its rules)', () => {
+    const check = (set: Record<string, unknown>) => () => checkParamValues('sccdcg', sccdcg.paramRules!, { ...sccdcg.defaults, ...set } as ScCdcgParams);
+    expect(check({ graph: 'knn' })).toThrow("sccdcg: graph=knn: graph takes one of 'auto', 'dense', 'factored', 'sparse'");
+    expect(check({ hyper: 'nope' })).toThrow(/hyper takes one of 'auto', 'manual', 'mouse_pancreas_1'/);
+    expect(check({ nInit: -1, balancer: 2 })).toThrow('balancer=2: balancer takes a number in [0, 1]; nInit=-1: nInit takes an integer ≥ 1');
+    expect(check({ input: 'log2' })).toThrow("input takes one of 'raw', 'log1p', 'hvg-log', 'hvg-scaled'");
+    expect(check({ knnPcs: 0, hyper: 'meuro' })).not.toThrow(); // knnPcs 0: exact search
+    expect(sccdcg.defaults.input).toBe('raw');
   });
 
   it('smoke-runs in both modes, returns labels in [0, k) and is deterministic for a seed', async () => {
-    for (const mode of ['paper', 'corrected']) {
+    for (const mode of ['paper', 'corrected'] as const) {
       const params = { ...sccdcg.defaults, ...sccdcg.smoke, mode };
       const a = await sccdcg.run(dataset, params, testContext(2));
       const b = await sccdcg.run(dataset, params, testContext(2));

@@ -23,7 +23,7 @@
  * It prints E, pass 1's ACC every 20 epochs, and pass 2's timing and final/best-epoch scores as without the flag.
  */
 import { parseArgs } from 'node:util';
-import type { Clustering, Context, Matrix } from '@scbench/api';
+import { readParam, type Clustering, type Context, type Matrix } from '@scbench/api';
 import { runSccdcg, sccdcg } from '@scbench/baseline-sccdcg';
 import { refreshClusters, type StructuralHooks } from '@scbench/core/structural';
 import { cpuThreads, engineBackend } from '@scbench/engine';
@@ -83,7 +83,8 @@ async function runPass(graph: string, pretrainEpochs: number, trainEpochs: numbe
     cache: (_k, make) => make(),
   };
   const t0 = performance.now();
-  const out = await runSccdcg(dataset, { ...sccdcg.defaults, ...overrides, graph, mode: args.mode!, pretrainEpochs, trainEpochs }, ctx, hooks);
+  const typed = { graph: readParam('graph', sccdcg.paramRules!.graph, graph), mode: readParam('mode', sccdcg.paramRules!.mode, args.mode!) };
+  const out = await runSccdcg(dataset, { ...sccdcg.defaults, ...overrides, ...typed, pretrainEpochs, trainEpochs }, ctx, hooks);
   return { out, wall: (performance.now() - t0) / 1000, peak: Math.max(peak, mb()), stamps, timing, snapshots, preLoss };
 }
 

@@ -14,7 +14,7 @@
  * score; the method never sees them.
  */
 import { parseArgs } from 'node:util';
-import type { Context } from '@scbench/api';
+import { readParam, type Context } from '@scbench/api';
 import { scllmDsc } from '@scbench/core';
 import { engineBackend } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
@@ -58,7 +58,7 @@ for (const mode of args.modes!.split(',')) {
     snapshot: (epoch, labels) => void snapshots.push({ epoch, labels: Int32Array.from(labels) }),
     cache: diskCache(args.cache!),
   };
-  const params = { ...scllmDsc.defaults, mode, pretrainEpochs: pre, trainEpochs: tr, ...overrides };
+  const params = { ...scllmDsc.defaults, mode: readParam('mode', scllmDsc.paramRules!.mode, mode), pretrainEpochs: pre, trainEpochs: tr, ...overrides };
   const t0 = performance.now();
   const out = await scllmDsc.run(dataset, params, ctx);
   const wall = (performance.now() - t0) / 1000;

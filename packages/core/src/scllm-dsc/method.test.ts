@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { testContext, type Dataset } from '@scbench/api';
+import { checkParamValues, testContext, type Dataset } from '@scbench/api';
 import { synthetic } from '@scbench/datasets';
 import { initEngine, tf } from '@scbench/engine';
 import { scoreAll } from '@scbench/metrics';
@@ -28,7 +28,7 @@ async function run(params: Partial<typeof SCLLM_DEFAULTS>, seed = 1, data: Datas
 }
 
 describe('scllm-dsc', () => {
-  for (const mode of ['corrected', 'paper']) {
+  for (const mode of ['corrected', 'paper'] as const) {
     it(`${mode}: labels in range, a snapshot every train epoch, alignment logged, deterministic for a seed`, async () => {
       const { out, ctx } = await run({ mode });
       expect(out.labels).toHaveLength(240);
@@ -87,9 +87,10 @@ describe('scllm-dsc', () => {
     expect(cov(on.ctx)).not.toBeCloseTo(cov(off.ctx), 6);
     const { genes: _genes, ...noNames } = dataset;
     expect((await run({ textGraph: 0.3, pretrainEpochs: 2, trainEpochs: 2 }, 2, noNames)).out.info?.textGraph).toBe('off: no semantic view');
-    expect(() => method.checkParams!({ ...small, textGraph: 1 })).toThrow(/textGraph=1: .* must be in \[0, 1\)/);
-    expect(() => method.checkParams!({ ...small, textGraph: -0.1 })).toThrow(/must be in/);
-    expect(() => method.checkParams!({ ...small, textGraph: 0 })).not.toThrow();
+    const rules = (set: Partial<typeof small>) => () => checkParamValues('scllm-dsc', method.paramRules!, { ...small, ...set });
+    expect(rules({ textGraph: 1 })).toThrow('textGraph=1: textGraph takes a number in [0, 1)');
+    expect(rules({ textGraph: -0.1 })).toThrow(/textGraph takes a number in \[0, 1\)/);
+    expect(rules({ textGraph: 0 })).not.toThrow();
   });
 
   it('embeds with the encoder its `encoder` parameter names; refuses an unknown one, or one with the view off', async () => {

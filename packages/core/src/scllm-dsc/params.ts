@@ -33,107 +33,102 @@
  * The loss weights are the code's hard-coded set (§3.8) in both modes, but here they are parameters (§6 bug 9 is
  * that the CLI could not change them). Nothing comes from the labels except k (from the dataset).
  */
-import { AUTOENCODER_INITS, INPUT_TRANSFORMS, originalGraphForm, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
+import { autoOr, choice, defineParams, flag, inRange, nonNegativeInt, positiveInt, real, text } from '@scbench/api';
+import type { Activation } from '@scbench/engine';
+import { AUTOENCODER_INITS, INPUT_TRANSFORMS, originalGraphForm, structuralParamRules, type AutoencoderInit, type Normalisation, type KlForm, type ClusterRefresh, type TargetSchedule, type InputTransform, type GraphForm, type KlReduction } from '../structural/index.ts';
 import { GENE_VECTORS, type GeneVectors, type SemanticOptions } from '../semantic/index.ts';
 import type { AlignAnchor, HeadInput, StructHead } from './alignment.ts';
 
 export type Mode = 'corrected' | 'paper';
 export type Space = 'zf' | 'fused';
 
-/** Flat primitive parameters (`--set scllm-dsc.key=value`). 'auto' = what the mode says. */
-export const SCLLM_DEFAULTS = {
+/** The autoencoder activations the engine has (engine `Activation`). */
+const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'leakyrelu', 'softplus', 'mish', 'selu'] as const satisfies readonly Activation[];
+
+/**
+ * Flat primitive parameters (`--set scllm-dsc.key=value`), each with its rule (api `defineParams`): the type, the
+ * allowed values and the default. 'auto' = what the mode says. The runner checks every value against its rule before
+ * any data loads, and `run` checks again for callers that bypass the runner; nothing below re-validates.
+ */
+export const SCLLM_PARAMS = defineParams({
   /** Preset for every switch below left at 'auto'. */
-  mode: 'corrected' as string,
+  mode: choice(['corrected', 'paper']),
   // ---- switches (each 'auto' or an explicit value; see the table above)
-  heads: 'auto' as string,
-  targetSchedule: 'auto' as string,
-  klForm: 'auto' as string,
-  qSpace: 'auto' as string,
-  clusterSpace: 'auto' as string,
-  trainNormalise: 'auto' as string,
-  /** Projection width; 'auto' = 16 (paper) or 128 (corrected); or a number. */
-  projDim: 'auto' as string | number,
-  textFusion: 'auto' as string,
-  textWeighting: 'auto' as string,
-  sentence: 'auto' as string,
-  template: 'auto' as string,
-  clusterRefresh: 'auto' as string,
-  input: 'auto' as string,
-  /** 'auto', 'on' or 'off': remove the normalised graphs' trivial eigenvectors from the NCut term (graphs.ts). */
-  deflate: 'auto' as string,
-  /** 'auto', 'sum' or 'batchmean': the KL term's reduction over cells. */
-  klReduction: 'auto' as string,
-  /** 'auto', 'on' or 'off': centre and scale the semantic view's columns before the text head (alignment.ts). */
-  textStandardise: 'auto' as string,
-  /** 'auto', 'none' or 'structure': whether L_CL's gradient reaches the structural side (alignment.ts). */
-  anchor: 'auto' as string,
-  /** input 'hvg-log': number of highly variable genes kept for the structural view. */
-  hvg: 2000,
-  /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16); or 'relu', 'elu', … */
-  activation: 'auto' as string,
-  /** 'auto', 'random' (PyTorch's init, the original) or 'pca' (the linear AE's MSE optimum; structural/pca-init.ts). */
-  aeInit: 'auto' as string,
-  /** 'auto', 'encoder', 'whitened' or 'random' (a no-knowledge control): what path 1 sums per gene (semantic/gene-vectors.ts). */
-  geneVectors: 'auto' as string,
+  heads: choice(['auto', 'trained', 'frozen']),
+  targetSchedule: choice(['auto', 'paper', 'every10']),
+  klForm: choice(['auto', 'paper', 'kl']),
+  qSpace: choice(['auto', 'zf', 'fused']),
+  clusterSpace: choice(['auto', 'zf', 'fused']),
+  trainNormalise: choice(['auto', 'row', 'row+column', 'column']),
+  /** Projection width; 'auto' = 16 (paper) or 128 (corrected); or a positive integer. */
+  projDim: autoOr(positiveInt(128)),
+  textFusion: choice(['auto', 'raw', 'normalised']),
+  textWeighting: choice(['auto', 'paper', 'mean']),
+  sentence: choice(['auto', 'paper', 'names']),
+  /** 'auto', a built-in template name (knowledge BUILTIN_TEMPLATES) or a path to a template .json file. */
+  template: text('auto', "'auto', a template name or a template .json path", (v) => v !== ''),
+  clusterRefresh: choice(['auto', 'restart', 'warm']),
+  input: choice(['auto', ...INPUT_TRANSFORMS]),
+  /** Remove the normalised graphs' trivial eigenvectors from the NCut term (graphs.ts). */
+  deflate: choice(['auto', 'on', 'off']),
+  /** The KL term's reduction over cells. */
+  klReduction: choice(['auto', 'sum', 'batchmean']),
+  /** Centre and scale the semantic view's columns before the text head (alignment.ts). */
+  textStandardise: choice(['auto', 'on', 'off']),
+  /** Whether L_CL's gradient reaches the structural side (alignment.ts). */
+  anchor: choice(['auto', 'none', 'encoder', 'structure']),
+  /** input 'hvg-log' / 'hvg-scaled': number of highly variable genes kept for the structural view. */
+  hvg: positiveInt(2000),
+  /** Autoencoder activation: 'auto' = 'linear' (both originals, §6 bug 16). */
+  activation: choice(['auto', ...ACTIVATIONS]),
+  /** 'random' (PyTorch's init, the original) or 'pca' (the linear AE's MSE optimum; structural/pca-init.ts). */
+  aeInit: choice(['auto', ...AUTOENCODER_INITS]),
+  /** What path 1 sums per gene: 'encoder', 'whitened' or 'random' (a no-knowledge control; semantic/gene-vectors.ts). */
+  geneVectors: choice(['auto', ...GENE_VECTORS]),
   /**
    * The sentence encoder of the semantic view (semantic/encoder-choice.ts): 'use-lite' (bundled, offline; the
    * default in both modes), 'openai[:model]' (the paper's text-embedding-3-small; needs OPENAI_API_KEY and the
    * network), 'openai:<model>@<server URL>' (an OpenAI-compatible server) or 'onnx:<folder>' (a sentence-transformer
-   * exported to ONNX).
+   * exported to ONNX). Its form is checked by `checkParams` (parseEncoderSpec).
    */
-  encoder: 'use-lite',
+  encoder: text('use-lite', 'an encoder spec'),
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)
-  /** 'on' or 'off' (structural only; also forced off, and recorded, on datasets without gene names/species). */
-  semantic: 'on',
+  /** 'off': structural only (also forced off, and recorded, on datasets without gene names/species). */
+  semantic: choice(['on', 'off']),
   /** 'both', 'weighted' (path 1 only) or 'sentence' (path 2 only). */
-  paths: 'both',
-  ncut: true,
-  kl: true,
-  align: true,
+  paths: choice(['both', 'weighted', 'sentence']),
+  ncut: flag(true),
+  kl: flag(true),
+  align: flag(true),
   // ---- read-out
   /** Final labels: 'kmeans' (the per-epoch k-means of the last epoch) or 'leiden' (resolution searched to hit k). */
-  readout: 'kmeans',
+  readout: choice(['kmeans', 'leiden']),
   // ---- hyperparameters (the code's hard-coded set, main_AE.py lines 110–117)
-  lr: 1e-3,
-  weightDecay: 1e-4,
-  balancer: 0.21,
-  fMse: 0.3,
-  fNcut: 0.15,
-  fOrt: 0.32,
-  fKl: 0.32,
-  fCl: 0.3,
-  lambda: 5,
-  tau: 0.1,
-  varReg: 1e-2,
-  omega: 0.5,
-  /** 'auto', 'row' or 'z': what the structural head reads (alignment.ts). */
-  headInput: 'auto' as string,
-  /** 'auto', 'mlp' (the paper's projection head) or 'identity' (Ẑf = z_f; alignment.ts). */
-  structHead: 'auto' as string,
-  /** β, the text head's share in the read-out Z = (1 − β)·Ẑf + β·Ẑt: 'auto' = ½ (paper) or 0.2 (corrected); or a number. */
-  textShare: 'auto' as string | number,
-  topK: 2048,
-  hidden: 256,
-  latent: 16,
-  pretrainEpochs: 200,
-  trainEpochs: 200,
-  nInit: 20,
-  /** 'last' or 'min-loss'; the original's best-ACC checkpoint needs labels (§6 leakage 1). */
-  pretrainCheckpoint: 'last',
-  // ---- scale
-  graph: 'auto',
-  sparseAbove: 50000,
-  knnK: 15,
-  knnPcs: 50,
+  ...structuralParamRules({ lr: 1e-3, weightDecay: 1e-4, balancer: 0.21, fOrt: 0.32, fKl: 0.32 }),
+  fMse: real(0.3, { min: 0 }),
+  fNcut: real(0.15, { min: 0 }),
+  fCl: real(0.3, { min: 0 }),
+  tau: real(0.1, { above: 0 }),
+  varReg: real(1e-2, { min: 0 }),
+  omega: inRange(0.5, 0, 1),
+  /** What the structural head reads (alignment.ts). */
+  headInput: choice(['auto', 'row', 'z']),
+  /** 'mlp' (the paper's projection head) or 'identity' (Ẑf = z_f; alignment.ts). */
+  structHead: choice(['auto', 'mlp', 'identity']),
+  /** β, the text head's share in the read-out Z = (1 − β)·Ẑf + β·Ẑt: 'auto' = ½ (paper) or 0.2 (corrected). */
+  textShare: autoOr(inRange(0.2, 0, 1)),
+  topK: nonNegativeInt(2048),
+  // The original's best-ACC pre-train checkpoint needs labels (§6 leakage 1): 'last' or 'min-loss' only.
   /**
-   * γ in [0, 1): mix a kNN graph of the semantic view into the NCut operator, M ← (1 − γ)·M + γ·M_text (an
-   * extension; reports/findings, ba1608f). 0 (the default) is the paper's structural graph alone; no effect without a
-   * semantic view.
+   * γ in [0, 1): mix a kNN graph of the semantic view into the NCut operator, M ← (1 − γ)·M + γ·M_text (README
+   * "Quality" item 18). 0 (the default) is the paper's structural graph alone; no effect without a semantic view.
    */
-  textGraph: 0,
+  textGraph: real(0, { min: 0, below: 1 }),
   /** InfoNCE on a random subset of at most this many cells per epoch (the N×N similarity); 0 = all cells. */
-  alignMaxCells: 4096,
-};
+  alignMaxCells: nonNegativeInt(4096),
+});
+
+export const SCLLM_DEFAULTS = SCLLM_PARAMS.defaults;
 
 export type ScllmParams = typeof SCLLM_DEFAULTS;
 
@@ -161,7 +156,7 @@ export interface Resolved {
   headInput: HeadInput;
   structHead: StructHead;
   textShare: number;
-  activation: string;
+  activation: Activation;
   aeInit: AutoencoderInit;
   geneVectors: GeneVectors;
 }
@@ -243,62 +238,50 @@ export const CORRECTED: Preset = {
   geneVectors: 'encoder',
 };
 
-function pick<T extends string>(name: string, v: unknown, allowed: readonly T[], preset: T): T {
-  if (v === 'auto') return preset;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new Error(`scllm-dsc: ${name} must be 'auto' or one of ${allowed.join(', ')}, got '${String(v)}'`);
-  }
-  return v as T;
+/** A switch's explicit value, or the preset's when it is 'auto'. Values are valid already (SCLLM_PARAMS' rules). */
+function orPreset<T>(v: T | 'auto', preset: T): T {
+  return v === 'auto' ? preset : v;
 }
 
 /** The mode preset first, then every switch that is not 'auto'. */
 export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetSchedule' | 'klForm' | 'qSpace' | 'clusterSpace' | 'trainNormalise' |
   'projDim' | 'textFusion' | 'textWeighting' | 'sentence' | 'template' | 'clusterRefresh' | 'input' | 'deflate' | 'klReduction' | 'textStandardise' | 'anchor' | 'headInput' | 'structHead' | 'textShare' | 'activation' | 'aeInit' | 'geneVectors'>): Resolved {
-  const mode = pick<Mode>('mode', p.mode, ['corrected', 'paper'], 'corrected');
+  const mode: Mode = p.mode;
   const pre = mode === 'paper' ? PAPER : CORRECTED;
-  const clusterSpace = pick<Space>('clusterSpace', p.clusterSpace, ['zf', 'fused'], pre.clusterSpace);
-  const qSpace = p.qSpace === 'auto' && pre.qSpace === 'same' ? clusterSpace : pick<Space>('qSpace', p.qSpace, ['zf', 'fused'], pre.qSpace as Space);
-  const clusterRefresh = pick<ClusterRefresh>('clusterRefresh', p.clusterRefresh, ['restart', 'warm'], pre.clusterRefresh);
-  const targetSchedule = pick<TargetSchedule>('targetSchedule', p.targetSchedule, ['paper', 'every10'], pre.targetSchedule);
-  let textShare = pre.textShare;
-  if (p.textShare !== 'auto') {
-    textShare = Number(p.textShare);
-    if (!(textShare >= 0 && textShare <= 1)) throw new Error(`scllm-dsc: textShare must be 'auto' or a number in [0, 1], got '${p.textShare}'`);
-  }
-  const activation = p.activation === 'auto' ? pre.activation : String(p.activation);
-  let projDim = pre.projDim;
-  if (p.projDim !== 'auto') {
-    projDim = Number(p.projDim);
-    if (!Number.isInteger(projDim) || projDim < 1) throw new Error(`scllm-dsc: projDim must be 'auto' or a positive integer, got '${p.projDim}'`);
-  }
+  const clusterSpace = orPreset(p.clusterSpace, pre.clusterSpace);
+  const qSpace = p.qSpace === 'auto' && pre.qSpace === 'same' ? clusterSpace : orPreset(p.qSpace, pre.qSpace as Space);
+  const clusterRefresh = orPreset(p.clusterRefresh, pre.clusterRefresh);
+  const targetSchedule = orPreset(p.targetSchedule, pre.targetSchedule);
+  const activation = orPreset(p.activation, pre.activation);
+  const onOff = (v: 'auto' | 'on' | 'off', preset: boolean): boolean => orPreset(v, preset ? 'on' : 'off') === 'on';
   return {
     mode,
-    headsTrained: pick('heads', p.heads, ['trained', 'frozen'], pre.headsTrained ? 'trained' : 'frozen') === 'trained',
+    headsTrained: orPreset(p.heads, pre.headsTrained ? 'trained' : 'frozen') === 'trained',
     targetSchedule,
-    klForm: pick<KlForm>('klForm', p.klForm, ['paper', 'kl'], pre.klForm),
+    klForm: orPreset(p.klForm, pre.klForm),
     qSpace,
     clusterSpace,
-    trainNormalise: pick<Normalisation>('trainNormalise', p.trainNormalise, ['row', 'row+column', 'column'], pre.trainNormalise),
-    projDim,
-    textFusion: pick('textFusion', p.textFusion, ['raw', 'normalised'], pre.textFusion),
-    textWeighting: pick('textWeighting', p.textWeighting, ['paper', 'mean'], pre.textWeighting),
-    sentence: pick('sentence', p.sentence, ['paper', 'names'], pre.sentence),
-    template: p.template === 'auto' ? pre.template : String(p.template),
+    trainNormalise: orPreset(p.trainNormalise, pre.trainNormalise),
+    projDim: orPreset(p.projDim, pre.projDim),
+    textFusion: orPreset(p.textFusion, pre.textFusion),
+    textWeighting: orPreset(p.textWeighting, pre.textWeighting),
+    sentence: orPreset(p.sentence, pre.sentence),
+    template: orPreset(p.template, pre.template),
     clusterRefresh,
     // A refresh every 10 epochs needs stable cluster indices between refreshes; a restart every epoch under the
     // paper's frozen target is the original's label switching (kept in paper mode).
     matchClusters: targetSchedule === 'every10' || clusterRefresh === 'warm',
-    input: pick<InputTransform>('input', p.input, INPUT_TRANSFORMS, pre.input),
-    deflate: pick('deflate', p.deflate, ['on', 'off'], pre.deflate ? 'on' : 'off') === 'on',
-    klReduction: pick<KlReduction>('klReduction', p.klReduction, ['sum', 'batchmean'], pre.klReduction),
-    textStandardise: pick('textStandardise', p.textStandardise, ['on', 'off'], pre.textStandardise ? 'on' : 'off') === 'on',
-    anchor: pick<AlignAnchor>('anchor', p.anchor, ['none', 'encoder', 'structure'], pre.anchor),
-    headInput: pick<HeadInput>('headInput', p.headInput, ['row', 'z'], pre.headInput),
-    structHead: pick<StructHead>('structHead', p.structHead, ['mlp', 'identity'], pre.structHead),
-    textShare,
+    input: orPreset(p.input, pre.input),
+    deflate: onOff(p.deflate, pre.deflate),
+    klReduction: orPreset(p.klReduction, pre.klReduction),
+    textStandardise: onOff(p.textStandardise, pre.textStandardise),
+    anchor: orPreset(p.anchor, pre.anchor),
+    headInput: orPreset(p.headInput, pre.headInput),
+    structHead: orPreset(p.structHead, pre.structHead),
+    textShare: orPreset(p.textShare, pre.textShare),
     activation,
-    aeInit: pick<AutoencoderInit>('aeInit', p.aeInit, AUTOENCODER_INITS, activation === 'linear' ? pre.aeInit : 'random'),
-    geneVectors: pick<GeneVectors>('geneVectors', p.geneVectors, GENE_VECTORS, pre.geneVectors),
+    aeInit: orPreset(p.aeInit, activation === 'linear' ? pre.aeInit : 'random'),
+    geneVectors: orPreset(p.geneVectors, pre.geneVectors),
   };
 }
 
@@ -308,9 +291,8 @@ export function resolveSwitches(p: Pick<ScllmParams, 'mode' | 'heads' | 'targetS
  * graph the NCut term sees mostly global similarity, on the kNN graph the local neighbourhoods every classical
  * pipeline clusters (reports/findings, 58ac17c: +0.05 to +0.19 ARI on the four issue-5 datasets).
  */
-export function chooseGraphForm(graph: string, cells: number, sparseAbove: number, mode: Mode): GraphForm {
-  const preset: GraphForm = mode === 'corrected' ? 'sparse' : originalGraphForm(cells, sparseAbove);
-  return pick<GraphForm>('graph', graph, ['dense', 'factored', 'sparse'], preset);
+export function chooseGraphForm(graph: ScllmParams['graph'], cells: number, sparseAbove: number, mode: Mode): GraphForm {
+  return orPreset(graph, mode === 'corrected' ? 'sparse' : originalGraphForm(cells, sparseAbove));
 }
 
 /** One line per resolved switch, for records: e.g. "heads=frozen targetSchedule=paper …". */

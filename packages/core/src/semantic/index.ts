@@ -16,7 +16,7 @@ export { formatSignificant, paperWeight } from './sig-digits.ts';
 export { fakeEncoder, nameDescriber, type FakeEncoder } from './testing.ts';
 export { bundledEncoder } from './bundled-encoder.ts';
 export { encoderFor, parseEncoderSpec, ENCODER_FORMS, type EncoderSpec } from './encoder-choice.ts';
-export { clusterSemanticView, type TextClusteringDeps, type TextClusteringParams } from './text-clustering.ts';
+export { clusterSemanticView, TEXT_CLUSTERING_RULES, type TextClusteringDeps, type TextClusteringParams } from './text-clustering.ts';
 export { knowledgeEncoder, isGeneKnowledgeEncoder, clearKnowledgeModels, KNOWLEDGE_ENCODERS, KNOWLEDGE_DIMS, MODEL_VERSION, type GeneKnowledgeEncoder, type GeneKnowledgeVectors, type KnowledgeEncoderName, type KnowledgeEncoderOptions } from './knowledge-encoder.ts';
 export { fitTfidfSvd, foldIn, tfidfRow, wordTokens, type TfidfSvdModel, type TfidfSvdOptions } from './tfidf-svd.ts';
 export { rankMeanPath } from './rank-mean-path.ts';

@@ -1,4 +1,4 @@
-import type { Clustering, Context, Dataset, ParamValue } from '@scbench/api';
+import { flag, positiveInt, text, type Clustering, type Context, type Dataset, type ParamValue } from '@scbench/api';
 import { kmeans, pca } from '@scbench/numerics';
 import type { CachedEncoder, TextEncoder } from '@scbench/text-encoder';
 import type { GeneDescriber } from './gene-descriptions.ts';
@@ -18,6 +18,18 @@ export interface TextClusteringParams {
   readonly nInit: number;
   readonly maxIter: number;
 }
+
+/**
+ * The parameter rules every text-only baseline shares (api `defineParams`): the encoder (its form is checked by
+ * `parseEncoderSpec` in the method's `checkParams`), whether the view's rows are unit-normalised, PCA and k-means.
+ */
+export const TEXT_CLUSTERING_RULES = {
+  encoder: text('use-lite', 'an encoder spec (use-lite, openai[:model], openai:<model>@<url>, onnx:<folder>)'),
+  normalise: flag(true),
+  nPcs: positiveInt(50),
+  nInit: positiveInt(20),
+  maxIter: positiveInt(300),
+};
 
 /**
  * The text-only baselines' pipeline (GenePT-style): semantic view → PCA (capped at cells − 1 and dims) →

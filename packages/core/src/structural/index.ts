@@ -9,6 +9,7 @@ export {
 } from './graphs.ts';
 export { mixGraphs } from './mixed-graph.ts';
 export { initialiseAsPca, AUTOENCODER_INITS, type AutoencoderInit } from './pca-init.ts';
+export { structuralParamRules, type StructuralWeightDefaults } from './param-rules.ts';
 export { structuralAutoencoder, inputStats, type AutoencoderOptions, type InputStats, type StructuralAutoencoder } from './model.ts';
 export {
   normaliseEmbedding, graphTrace, targetLoss, entropyTerm, spectralParts, weightedTotal,
