@@ -34,6 +34,7 @@ export { studentT, decTarget, klDivergence, squaredDistances } from './losses/cl
 export { infoNce, varianceRegulariser, l2NormalizeRows, l2NormalizeCols } from './losses/contrastive.ts';
 export { ncutTrace, orthogonality } from './losses/spectral.ts';
 export { softKmeans, softKmeansWeights, pairwiseSquaredDistances } from './losses/soft-kmeans.ts';
+export { neighbourContrastive, memoryBank, type MemoryBank } from './losses/neighbour-contrastive.ts';
 export { cellStudentTKl } from './losses/cell-similarity.ts';
 
 export { createOptimizer, type Optimizer, type OptimizerSpec } from './optim/optimizer.ts';
