@@ -34,6 +34,8 @@ export const leiden = defineMethod({
     repo: 'vtraag/leidenalg (via scverse/scanpy tl.leiden)',
   },
   kind: 'graph',
+  // One run on a cluster (Slurm executor): at most 2.3 GB and 29 s measured over the shared datasets (<= 8,617 cells).
+  resources: { memGb: 4, cpus: 2, minutes: 30 },
   defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nNeighbors: 15 },
   run: async (data, p, ctx) => {
     const { scores, graph } = leidenGraph(data, p, ctx.seed, ctx.progress);

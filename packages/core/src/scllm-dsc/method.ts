@@ -62,6 +62,9 @@ export function makeScllmDsc(deps: ScllmDeps) {
       commit: '2c2d905',
     },
     kind: 'deep',
+    // One run on a cluster (Slurm executor): at most 2.3 GB and 240 s on 2 cores measured over the shared datasets,
+    // plus the gene-description embeddings on a cold cache (tens of minutes for a new species).
+    resources: { memGb: 6, cpus: 4, minutes: 180 },
     // The structural view's input decides: only log1p assumes counts (normalize_total first); raw and hvg-* read any values.
     needs: { rawCounts: (p) => resolveSwitches(p).input === 'log1p' && 'input=log1p normalises library sizes; --set scllm-dsc.input=hvg-log reads any values' },
     defaults: SCLLM_DEFAULTS,
