@@ -14,6 +14,7 @@ Commands:
   datasets  list the registered datasets and whether their files are present
   score     score a clustering against a truth file
   inspect   print the size and classes of a dataset
+  status    count a grid's runs: done, failed, timed out, running, pending (records and the Slurm queue)
 
 Run "scbench <command> --help" for a command's options.
 Exit codes: 0 ok, 1 some runs failed, 2 bad command line, 3 unreadable input, 130 interrupted.`,
@@ -40,7 +41,18 @@ ${specKeysHelp('                       ')}
   --backend NAME     force the engine backend (tfjs-node-gpu, tfjs-node, wasm-ort, wasm); same as SCBENCH_BACKEND
   --no-report        do not render DIR/index.html at the end
   --default          the default grid: every method (its quick schedule) on the embedded wang_pancreas and two
-                     synthetic sets, seed 0; no downloads, no ../shared (what npm start runs)`,
+                     synthetic sets, seed 0; no downloads, no ../shared (what npm start runs)
+
+On a Slurm cluster (README "On a cluster"):
+  --executor E       local (default) or slurm: one sbatch job array per resource class plus a collector job that
+                     merges DIR/results/ into records.jsonl and renders the report; prints the job ids and returns
+  --partition P      the partition to submit to
+  --time T           time limit per run: minutes or D-HH:MM:SS (default: the method's hint, else --timeout + 5 min)
+  --mem M            memory per run, e.g. 8G (default: the method's hint, else the partition's)
+  --cpus-per-task N  cores per run (default: the method's hint, else the partition's)
+  --array-limit N    at most N tasks of an array at once (--array=0-…%N)
+  --sbatch=OPT       any other sbatch option, e.g. --sbatch=--account=lab (repeatable)
+  --wait             block until the collector has ended; exit code as for a local run`,
   report: `Usage: scbench report DIR [--protocol honest|paper] [--out FILE]
 
 Renders DIR/records.jsonl into one self-contained HTML file (default DIR/index.html).`,
