@@ -1,8 +1,17 @@
-import { defineMethod, type Context, type Csr, type Dataset, type Matrix } from '@scbench/api';
+import { defineMethod, defineParams, positiveInt, real, type Context, type Csr, type Dataset, type Matrix } from '@scbench/api';
 import { standardPipeline } from '@scbench/datasets';
 import { connectivities, knn, leidenWithK, pca } from '@scbench/numerics';
 
-export type LeidenParams = { targetSum: number; nTopGenes: number; scaleClip: number; nPcs: number; nNeighbors: number };
+/** pca-kmeans' preprocessing and PCA, then the neighbourhood size (scanpy's n_neighbors, the cell itself counted). */
+const PARAMS = defineParams({
+  targetSum: real(1e4, { above: 0 }),
+  nTopGenes: positiveInt(2000),
+  scaleClip: real(10, { above: 0 }),
+  nPcs: positiveInt(50),
+  nNeighbors: positiveInt(15),
+});
+
+export type LeidenParams = typeof PARAMS.defaults;
 
 /**
  * The graph Leiden partitions (scanpy's pp.neighbors on the pca-kmeans PCA): also what the leidenalg reference bench
@@ -36,7 +45,8 @@ export const leiden = defineMethod({
   kind: 'graph',
   // One run on a cluster (Slurm executor): at most 2.3 GB and 29 s measured over the shared datasets (<= 8,617 cells).
   resources: { memGb: 4, cpus: 2, minutes: 30 },
-  defaults: { targetSum: 1e4, nTopGenes: 2000, scaleClip: 10, nPcs: 50, nNeighbors: 15 },
+  defaults: PARAMS.defaults,
+  paramRules: PARAMS.rules,
   run: async (data, p, ctx) => {
     const { scores, graph } = leidenGraph(data, p, ctx.seed, ctx.progress);
     ctx.progress('leiden', 3, 4);

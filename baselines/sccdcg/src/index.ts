@@ -1,10 +1,12 @@
-import { defineMethod, type Clustering, type Context, type Dataset } from '@scbench/api';
 import {
-  originalGraphForm, structuralGraph, structuralInput, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS, type GraphForm,
-  type InputTransform, type StructuralHooks,
+  checkParamValues, choice, defineMethod, defineParams, real, type Clustering, type Context, type Dataset,
+} from '@scbench/api';
+import {
+  originalGraphForm, structuralGraph, structuralInput, structuralParamRules, trainStructural, DENSE_MAX_CELLS, INPUT_TRANSFORMS,
+  type GraphForm, type StructuralHooks,
 } from '@scbench/core/structural';
 import { initEngine } from '@scbench/engine';
-import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
+import { HYPER, hyperFor, type HyperKey, type ScCdcgHyper } from './hyper.ts';
 
 /**
  * scCDCG (Xu et al., DASFAA 2024): a linear autoencoder whose 16-d code is pulled toward a relaxed normalised cut
@@ -12,18 +14,23 @@ import { HYPER, hyperFor, type ScCdcgHyper } from './hyper.ts';
  * `@scbench/core` with the semantic view off and scCDCG's own per-dataset hyperparameters (METHODS.md §4).
  * See README.md for what matches the original and what deviates.
  */
-const MODES = ['paper', 'corrected'] as const;
-const GRAPHS = ['auto', 'dense', 'factored', 'sparse'] as const;
+const HYPER_KEYS = Object.keys(HYPER) as HyperKey[];
 
-function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(v)) throw new Error(`sccdcg: ${name} must be one of ${allowed.join(', ')}, got '${v}'`);
-  return v as T;
-}
+/** Each parameter's type, allowed values and default (api `defineParams`); the runner checks them before any data loads. */
+const PARAMS = defineParams({
+  /** 'paper': the original's schedule and terms; 'corrected': the fixes of METHODS.md §6 (see README). */
+  mode: choice(['paper', 'corrected']),
+  /** 'auto' (per-dataset table by id, Sonya-Liver otherwise), 'manual' (the seven values below), or a table key. */
+  hyper: choice(['auto', 'manual', ...HYPER_KEYS]),
+  ...structuralParamRules(HYPER.sonya_liver),
+  fCorvar: real(HYPER.sonya_liver.fCorvar, { min: 0 }),
+  fConstruct: real(HYPER.sonya_liver.fConstruct, { min: 0 }),
+  input: choice(INPUT_TRANSFORMS, 'raw'),
+});
 
 /** auto: the exact (factored) graph up to `sparseAbove` cells, the kNN graph above. */
-export function chooseGraph(graph: string, cells: number, sparseAbove: number): GraphForm {
-  const g = oneOf('graph', graph, GRAPHS);
-  return g === 'auto' ? originalGraphForm(cells, sparseAbove) : g;
+export function chooseGraph(graph: ScCdcgParams['graph'], cells: number, sparseAbove: number): GraphForm {
+  return graph === 'auto' ? originalGraphForm(cells, sparseAbove) : graph;
 }
 
 export const sccdcg = defineMethod({
@@ -41,32 +48,8 @@ export const sccdcg = defineMethod({
   resources: { memGb: 6, cpus: 4, minutes: 120 },
   // input=raw (the original) clusters whatever the file holds; only log1p assumes counts (normalize_total first).
   needs: { rawCounts: (p) => p.input === 'log1p' && 'input=log1p normalises library sizes; --set sccdcg.input=raw or hvg-log reads any values' },
-  defaults: {
-    /** 'paper': the original's schedule and terms; 'corrected': the fixes of METHODS.md §6 (see README). */
-    mode: 'paper',
-    /** 'auto' (per-dataset table by id, Sonya-Liver otherwise), 'manual' (the six values below), or a table key. */
-    hyper: 'auto',
-    lr: HYPER.sonya_liver.lr,
-    weightDecay: HYPER.sonya_liver.weightDecay,
-    balancer: HYPER.sonya_liver.balancer,
-    fOrt: HYPER.sonya_liver.fOrt,
-    fKl: HYPER.sonya_liver.fKl,
-    fCorvar: HYPER.sonya_liver.fCorvar,
-    fConstruct: HYPER.sonya_liver.fConstruct,
-    pretrainEpochs: 200,
-    trainEpochs: 200,
-    lambda: 5,
-    hidden: 256,
-    latent: 16,
-    nInit: 20,
-    /** 'last' or 'min-loss' (label-free). The original's best-ACC checkpoint needs labels: not available. */
-    pretrainCheckpoint: 'last',
-    graph: 'auto',
-    sparseAbove: 50000,
-    knnK: 15,
-    knnPcs: 50,
-    input: 'raw',
-  },
+  defaults: PARAMS.defaults,
+  paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
   // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).
   quick: { pretrainEpochs: 100, trainEpochs: 100 },
@@ -74,7 +57,7 @@ export const sccdcg = defineMethod({
   run: (data, p, ctx): Promise<Clustering> => runSccdcg(data, p, ctx),
 });
 
-export type ScCdcgParams = typeof sccdcg.defaults;
+export type ScCdcgParams = typeof PARAMS.defaults;
 
 const TABLED = ['lr', 'weightDecay', 'balancer', 'fOrt', 'fKl', 'fCorvar', 'fConstruct'] as const;
 
@@ -97,14 +80,14 @@ export function ignoredHyperValues(p: ScCdcgParams): void {
  */
 export async function runSccdcg(data: Dataset, p: ScCdcgParams, ctx: Context, hooks: StructuralHooks = {}): Promise<Clustering> {
   await initEngine();
-  const mode = oneOf('mode', p.mode, MODES);
-  const paper = mode === 'paper';
+  checkParamValues('sccdcg', PARAMS.rules, p); // the runner has; this is for callers that bypass it (benches)
+  const paper = p.mode === 'paper';
   ignoredHyperValues(p); // again here for callers that bypass the runner
   const hyperKey = p.hyper === 'manual' ? 'manual' : hyperFor(p.hyper, data.id).key;
   const h: Omit<ScCdcgHyper, 'dataname'> = p.hyper === 'manual'
     ? { lr: p.lr, weightDecay: p.weightDecay, balancer: p.balancer, fOrt: p.fOrt, fKl: p.fKl, fCorvar: p.fCorvar, fConstruct: p.fConstruct }
     : hyperFor(p.hyper, data.id).values;
-  const { x } = structuralInput(data, { transform: oneOf<InputTransform>('input', p.input, INPUT_TRANSFORMS) });
+  const { x } = structuralInput(data, { transform: p.input });
   const form = chooseGraph(p.graph, x.rows, p.sparseAbove);
   if (form === 'dense' && x.rows > DENSE_MAX_CELLS) throw new Error(`sccdcg: graph 'dense' on ${x.rows} cells; use 'factored' or 'sparse'`);
   ctx.progress('graph', 0, 1);
@@ -126,7 +109,7 @@ export async function runSccdcg(data: Dataset, p: ScCdcgParams, ctx: Context, ho
       clusterRefresh: paper ? 'restart' : 'warm',
       nInit: p.nInit,
       matchClusters: !paper,
-      pretrainCheckpoint: oneOf('pretrainCheckpoint', p.pretrainCheckpoint, ['last', 'min-loss'] as const),
+      pretrainCheckpoint: p.pretrainCheckpoint,
       autoencoder: { hidden: p.hidden, latent: p.latent },
       smokeEpochs: 2,
     }, ctx, hooks);

@@ -7,15 +7,15 @@
  * Datasets without gene names (or species) run with the semantic view off — structural only, alignment off —
  * and say so in `info.semanticView` ('off: <reason>'), as does `semantic: 'off'` (the "no semantic view" ablation).
  */
-import { defineMethod, type Context, type Dataset, type ParamValue } from '@scbench/api';
-import { initEngine, type Activation } from '@scbench/engine';
+import { checkParamValues, defineMethod, type Context, type Dataset, type ParamValue } from '@scbench/api';
+import { initEngine } from '@scbench/engine';
 import { connectivities, knn, leidenWithK } from '@scbench/numerics';
 import type { TextEncoder } from '@scbench/text-encoder';
 import { encoderFor, parseEncoderSpec, requireGeneNames, semanticView, SemanticViewError, type GeneDescriber, type SemanticOptions } from '../semantic/index.ts';
 import { DENSE_MAX_CELLS, mixGraphs, structuralGraph, structuralInput, trainStructural } from '../structural/index.ts';
 import { alignment, type Alignment } from './alignment.ts';
 import { refuseIgnoredValues } from './ignored-params.ts';
-import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_DEFAULTS, type ScllmParams } from './params.ts';
+import { chooseGraphForm, describeSwitches, resolveSwitches, SCLLM_PARAMS, type ScllmParams } from './params.ts';
 
 export interface ScllmDeps {
   /** The sentence encoder the `encoder` parameter names (loaded once per process, behind the disk cache). */
@@ -26,13 +26,6 @@ export interface ScllmDeps {
 
 /** The encoder a spec names (default 'use-lite': USE-lite, 512-d), the same instances the GenePT baselines use. */
 export const scllmEncoder = encoderFor;
-
-const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'sigmoid', 'tanh', 'elu', 'leakyrelu', 'softplus', 'mish', 'selu'];
-
-function oneOf<T extends string>(name: string, v: ParamValue, allowed: readonly T[]): T {
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new Error(`scllm-dsc: ${name} must be one of ${allowed.join(', ')}, got '${String(v)}'`);
-  return v as T;
-}
 
 /** The semantic view, or why it is off (a SemanticViewError's reason, or the ablation). */
 async function textView(data: Dataset, p: ScllmParams, o: Partial<SemanticOptions>, deps: ScllmDeps, ctx: Context) {
@@ -67,23 +60,20 @@ export function makeScllmDsc(deps: ScllmDeps) {
     resources: { memGb: 6, cpus: 4, minutes: 180 },
     // The structural view's input decides: only log1p assumes counts (normalize_total first); raw and hvg-* read any values.
     needs: { rawCounts: (p) => resolveSwitches(p).input === 'log1p' && 'input=log1p normalises library sizes; --set scllm-dsc.input=hvg-log reads any values' },
-    defaults: SCLLM_DEFAULTS,
+    defaults: SCLLM_PARAMS.defaults,
+    paramRules: SCLLM_PARAMS.rules,
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
     // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).
     quick: { pretrainEpochs: 100, trainEpochs: 100 },
     checkParams: (p) => {
-      if (!(p.textGraph >= 0 && p.textGraph < 1)) throw new Error(`scllm-dsc: textGraph=${p.textGraph}: the semantic graph's weight γ must be in [0, 1) (0 = off)`);
       parseEncoderSpec(p.encoder, 'scllm-dsc');
       refuseIgnoredValues(p);
     },
     run: async (data, p, ctx) => {
       await initEngine();
+      checkParamValues('scllm-dsc', SCLLM_PARAMS.rules, p); // the runner has; this is for callers that bypass it
       const r = resolveSwitches(p);
-      const activation = oneOf('activation', r.activation, ACTIVATIONS);
-      const paths = oneOf('paths', p.paths, ['both', 'weighted', 'sentence'] as const);
-      oneOf('semantic', p.semantic, ['on', 'off'] as const);
-      const readoutAlgo = oneOf('readout', p.readout, ['kmeans', 'leiden'] as const);
-      const checkpoint = oneOf('pretrainCheckpoint', p.pretrainCheckpoint, ['last', 'min-loss'] as const);
+      const { paths, readout: readoutAlgo, pretrainCheckpoint: checkpoint } = p;
 
       // ------------------------------------------------------------ semantic view (§3.2–3.5)
       const { view, why } = await textView(data, p, {
@@ -136,7 +126,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
           nInit: p.nInit,
           matchClusters: r.matchClusters,
           pretrainCheckpoint: checkpoint,
-          autoencoder: { hidden: p.hidden, latent: p.latent, activation },
+          autoencoder: { hidden: p.hidden, latent: p.latent, activation: r.activation },
           aeInit: r.aeInit,
           smokeEpochs: 2,
         }, ctx, align ? { ...align.hooks, assignOn: fused(r.qSpace), clusterOn: fused(r.clusterSpace) } : {});
