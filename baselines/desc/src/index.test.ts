@@ -10,12 +10,16 @@ describe('desc', () => {
 
   it('recovers the planted groups of a well-separated synthetic dataset (ARI > 0.9) with K given', async () => {
     const ctx = testContext(0, false);
-    // the cut-off HVG keeps only ~30 of the synthetic genes (few markers); all genes here
-    const out = await desc.run(dataset, { ...desc.defaults, hvg: 'all', pretrainEpochs: 60, maxIter: 10 }, ctx);
+    const out = await desc.run(dataset, { ...desc.defaults, pretrainEpochs: 60, maxIter: 10 }, ctx);
     expect(out.labels).toHaveLength(300);
     expect(scoreAll(truth.labels, out.labels).ari).toBeGreaterThan(0.9);
     expect(out.info!.initClusters).toBe(3);
     expect(ctx.snapshots.length).toBe(out.info!.refreshes);
+  });
+
+  it('hvg=cutoffs selects by scanpy\'s cut-offs (few of the synthetic genes pass)', async () => {
+    const out = await desc.run(dataset, { ...desc.defaults, ...desc.smoke, hvg: 'cutoffs' }, testContext(0));
+    expect(out.info!.genes).toBeLessThan(100);
   });
 
   it('init=louvain takes K from the resolution and records it', async () => {

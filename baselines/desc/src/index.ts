@@ -22,8 +22,12 @@ const PARAMS = defineParams({
   neighbors: positiveInt(10),
   /** Encoder sizes after the input: 'auto' = the original's getdims rule by cell count, or e.g. '64,32'. */
   dims: text('auto', "'auto' or comma-separated positive integers", (v) => v === 'auto' || isLayerSizes(v)),
-  /** Highly variable genes by scanpy's cut-offs (min_mean 0.0125, max_mean 3, min_disp 0.5), as desc.py's recipe. */
-  hvg: choice(['cutoffs', 'all']),
+  /**
+   * 'top2000': 2,000 Seurat HVGs (all genes when fewer); 'cutoffs': scanpy's min_mean 0.0125 / max_mean 3 /
+   * min_disp 0.5, desc.py's example recipe (on already normalised data it can keep almost nothing: 5 of
+   * wang_pancreas's 219 genes); 'all'.
+   */
+  hvg: choice(['top2000', 'cutoffs', 'all']),
   pretrainEpochs: positiveInt(300),
   pretrainLr: real(1e-3, { above: 0 }),
   dropRate: real(0.2, { min: 0, below: 1 }),
@@ -93,10 +97,10 @@ function louvainCentres(z: Matrix, p: DescParams, seed: number): { centres: Matr
 
 export async function runDesc(data: Dataset, p: DescParams, ctx: Context): Promise<Clustering> {
   await initEngine();
-  // desc.py's recipe: normalize_per_cell(1e4) → log1p → HVG by cut-offs → scale(max_value=10)
+  // desc.py's recipe: normalize_per_cell(1e4) → log1p → HVG → scale(max_value=10)
   const pre = p.hvg === 'cutoffs'
     ? standardPipeline(data, { hvgCutoffs: {} })
-    : standardPipeline(data, { hvg: false });
+    : standardPipeline(data, { hvg: p.hvg === 'all' ? false : 2000 });
   const x = toTensor(pre.data);
   const d = pre.data.cols;
   const hidden = p.dims === 'auto' ? getdims(pre.data.rows) : layerSizes(p.dims);
