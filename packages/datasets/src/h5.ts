@@ -112,7 +112,7 @@ export async function withH5<T>(path: string, fn: (f: H5File) => T | Promise<T>)
     return await fn(f);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`reading HDF5 failed: ${e instanceof Error ? e.message : String(e)}`, path, 'the file is damaged or in an unsupported layout: fetch it again and compare its sha256 with the source (registry ids: the manifest sha256)', { cause: e });
+    throw new DataError(`reading HDF5 failed: ${e instanceof Error ? e.message : String(e)}`, path, 'the file is damaged or in an unsupported layout: fetch it again; "sha256sum FILE" must equal its source\'s (registered datasets: the sha256 in datasets/registry.json)', { cause: e });
   } finally {
     f.close();
   }
