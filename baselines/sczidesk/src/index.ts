@@ -96,7 +96,9 @@ export async function runScziDesk(data: Dataset, p: ScziDeskParams, ctx: Context
     }, ctx);
     const z0 = predict(x, encode);
     const km = kmeans(z0, data.nClusters, { nInit: p.nInit, seed: ctx.seed });
-    centres = tf.variable(tf.tensor2d(Float32Array.from(km.centers.data), [data.nClusters, z0.cols]));
+    const init = tf.tensor2d(Float32Array.from(km.centers.data), [data.nClusters, z0.cols]);
+    centres = tf.variable(init);
+    init.dispose();
     const mu = centres as tf.Variable<tf.Rank.R2>;
     const argminDistance = (): Int32Array => {
       const d = tf.tidy(() => {
