@@ -84,26 +84,19 @@ function describeBounds(b: Bounds): string {
 
 const readNumber = (raw: string): ParamValue => (raw.trim() === '' ? raw : Number(raw));
 
+function numberRule(dflt: number, bounds: Bounds, whole: boolean): ParamRule<number> {
+  return {
+    default: dflt,
+    takes: `${whole ? 'an integer' : 'a number'}${describeBounds(bounds)}`,
+    read: readNumber,
+    accepts: (v): v is number => typeof v === 'number' && (whole ? Number.isInteger(v) : Number.isFinite(v)) && within(v, bounds),
+  };
+}
+
 /** A finite number, optionally bounded. */
-export function real(dflt: number, bounds: Bounds = {}): ParamRule<number> {
-  return {
-    default: dflt,
-    takes: `a number${describeBounds(bounds)}`,
-    read: readNumber,
-    accepts: (v): v is number => typeof v === 'number' && Number.isFinite(v) && within(v, bounds),
-  };
-}
-
+export const real = (dflt: number, bounds: Bounds = {}): ParamRule<number> => numberRule(dflt, bounds, false);
 /** A whole number, optionally bounded. */
-export function integer(dflt: number, bounds: Bounds = {}): ParamRule<number> {
-  return {
-    default: dflt,
-    takes: `an integer${describeBounds(bounds)}`,
-    read: readNumber,
-    accepts: (v): v is number => typeof v === 'number' && Number.isInteger(v) && within(v, bounds),
-  };
-}
-
+export const integer = (dflt: number, bounds: Bounds = {}): ParamRule<number> => numberRule(dflt, bounds, true);
 export const positiveInt = (dflt: number): ParamRule<number> => integer(dflt, { min: 1 });
 export const nonNegativeInt = (dflt: number): ParamRule<number> => integer(dflt, { min: 0 });
 /** A number in [min, max]. */
