@@ -6,6 +6,7 @@ import { pcaKmeans } from '@scbench/baseline-pca-kmeans';
 import { sccdcg } from '@scbench/baseline-sccdcg';
 import { scmae } from '@scbench/baseline-scmae';
 import { dec } from '@scbench/baseline-dec';
+import { scname } from '@scbench/baseline-scname';
 import { attentionaeSc } from '@scbench/baseline-attentionae-sc';
 import { scdsc } from '@scbench/baseline-scdsc';
 import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
@@ -20,7 +21,7 @@ import { trueLabels } from './controls/true-labels.ts';
  * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
  * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
  */
-export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdsc, sczidesk, attentionaeSc, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdsc, sczidesk, attentionaeSc, scname, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
 
 export type MethodId = (typeof methods)[number]['id'];
 
