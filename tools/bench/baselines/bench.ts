@@ -1,0 +1,70 @@
+/**
+ * The autoencoder baselines end to end on one dataset: load → method.run (labels unseen) → scores, per seed, with
+ * wall time and the process's peak RSS. Methods are imported directly (not through the runner's registry), each run
+ * in this one process, one after another.
+ *
+ *   npx tsx tools/bench/baselines/bench.ts --method dec --dataset pbmc3k [--seeds 0,1,2] [--schedule default|quick]
+ *       [--set key=value ...]
+ *
+ * Prints one line per seed (`seed ari nmi acc seconds paper-ari`), then the means and the peak RSS.
+ */
+import { parseArgs } from 'node:util';
+import { readParam, rulesOf, testContext, type AnyMethod, type Params } from '@scbench/api';
+import { dec } from '@scbench/baseline-dec';
+import { desc } from '@scbench/baseline-desc';
+import { scdcc } from '@scbench/baseline-scdcc';
+import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
+import { sczidesk } from '@scbench/baseline-sczidesk';
+import { loadDataset } from '@scbench/datasets';
+import { scoreAll } from '@scbench/metrics';
+
+const METHODS: Record<string, AnyMethod> = { dec, desc, scdeepcluster, scdcc, sczidesk };
+
+const { values } = parseArgs({
+  options: {
+    method: { type: 'string' },
+    dataset: { type: 'string', default: 'pbmc3k' },
+    seeds: { type: 'string', default: '0' },
+    schedule: { type: 'string', default: 'default' },
+    set: { type: 'string', multiple: true, default: [] },
+  },
+});
+const method = METHODS[values.method ?? ''];
+if (!method) {
+  console.error(`--method must be one of ${Object.keys(METHODS).join(', ')}`);
+  process.exit(2);
+}
+if (method.kind === 'control') throw new Error('controls are not benchmarked');
+const rules = rulesOf(method);
+const params: Params = { ...method.defaults, ...(values.schedule === 'quick' ? method.quick : {}) };
+for (const kv of values.set) {
+  const [key, raw] = kv.split('=', 2);
+  if (!(key in rules)) throw new Error(`${method.id} has no parameter ${key}`);
+  params[key] = readParam(key, rules[key], raw);
+}
+method.checkParams?.(params);
+const loaded = await loadDataset(values.dataset);
+if (!loaded.truth) throw new Error(`${values.dataset} has no labels`);
+const { dataset, truth } = loaded as { dataset: typeof loaded.dataset; truth: NonNullable<typeof loaded.truth> };
+console.log(`${method.id} on ${dataset.id} (${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k=${dataset.nClusters}), ` +
+  `schedule ${values.schedule}, node ${process.versions.node}`);
+console.log(`params ${JSON.stringify(params)}`);
+const rows: number[][] = [];
+for (const seed of values.seeds.split(',').map(Number)) {
+  const ctx = testContext(seed, false);
+  const t0 = performance.now();
+  const out = await method.run(dataset, params, ctx);
+  const seconds = (performance.now() - t0) / 1000;
+  const s = scoreAll(truth.labels, out.labels);
+  let paper = NaN;
+  for (const snap of ctx.snapshots) {
+    const sc = scoreAll(truth.labels, snap.labels);
+    if (Number.isNaN(paper) || sc.acc > paper) paper = sc.acc;
+  }
+  rows.push([s.ari, s.nmi, s.acc, seconds]);
+  console.log(`seed ${seed}  ARI ${s.ari.toFixed(3)}  NMI ${s.nmi.toFixed(3)}  ACC ${s.acc.toFixed(3)}  ${seconds.toFixed(1)} s  ` +
+    `best-snapshot ACC ${Number.isNaN(paper) ? '—' : paper.toFixed(3)}  info ${JSON.stringify(out.info ?? {})}`);
+}
+const mean = (j: number) => rows.reduce((a, r) => a + r[j], 0) / rows.length;
+console.log(`mean  ARI ${mean(0).toFixed(3)}  NMI ${mean(1).toFixed(3)}  ACC ${mean(2).toFixed(3)}  ${mean(3).toFixed(1)} s/run  ` +
+  `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
