@@ -11,9 +11,12 @@ export function groupedBarChart(table: MetricTable, datasets: readonly string[],
   const left = 44;
   const top = 16;
   const plotH = 200;
-  const legendCols = 4;
-  const legendW = 170;
-  const width = Math.max(left + datasets.length * groupW + 10, left + Math.min(methods.length, legendCols) * legendW);
+  // Legend columns as wide as the longest name (about 6.3 px per character at 11 px), as many as fit the plot and a
+  // laptop-wide page (a wide plot scrolls; its legend should not).
+  const legendW = Math.max(120, 24 + 6.3 * Math.max(...methods.map((m) => m.length), 0));
+  const plotW = left + datasets.length * groupW + 10;
+  const legendCols = Math.max(1, Math.min(methods.length, Math.floor((Math.min(Math.max(plotW, 700), 1150) - left) / legendW)));
+  const width = Math.max(plotW, left + legendCols * legendW);
   const height = top + plotH + 50 + Math.ceil(methods.length / legendCols) * 18;
   const maxLabel = Math.floor((groupW - 10) / 6.5);
   const y = (v: number) => top + plotH * (1 - Math.max(0, Math.min(1, v)));
