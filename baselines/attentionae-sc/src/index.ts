@@ -170,7 +170,7 @@ async function runAttention(data: Dataset, p: AttentionParams, ctx: Context): Pr
       k = res.nClusters;
       initCentres = groupMeans(z0, initLabels, k);
     }
-    const mu = tf.variable(tf.tensor2d(initCentres, [k, p.latent]), true) as tf.Variable<tf.Rank.R2>;
+    const mu = tf.tidy(() => tf.variable(tf.tensor2d(initCentres, [k, p.latent]), true)) as tf.Variable<tf.Rank.R2>;
     centres = mu;
 
     let labels: Int32Array = initLabels;

@@ -122,7 +122,7 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
     const z0 = tf.tidy(() => model.autoencode(x, train).z);
     const km = kmeans(toMatrix(z0), k, { nInit: p.nInit, seed: ctx.seed });
     z0.dispose();
-    model.centres.assign(tf.tensor2d(km.centers.data, [k, p.latent]));
+    tf.tidy(() => model.centres.assign(tf.tensor2d(km.centers.data, [k, p.latent])));
 
     let epochLabels: Int32Array = new Int32Array(n);
     const trained = await fit(model, {

@@ -53,7 +53,7 @@ export function sdcnModel(genes: number, enc: readonly [number, number, number],
     gcn(latent, k, rng),
   ];
   const zinbHead = zinbDecoder(e1, genes, rng, { init: 'torch' });
-  const centres = tf.variable(tf.zeros([k, latent]), true);
+  const centres = tf.tidy(() => tf.variable(tf.zeros([k, latent]), true));
   const blocks = [...encoder, ...decoder];
   const aeVars = [...blocks.flatMap((b) => [...b.dense.variables, ...b.norm.variables]), ...zLayer.variables, ...xBarLayer.variables];
   const ae: Module = { variables: aeVars, state: blocks.flatMap((b) => [...(b.norm.state ?? [])]) };

@@ -95,7 +95,7 @@ async function runScname(data: Dataset, p: ScnameParams, ctx: Context): Promise<
   const maskNet = maskNetwork(g, p, rng);
   const bank = memoryBank(n, 32);
   const corruption = rng.fork();
-  const centres = tf.variable(tf.zeros([k, 32]), true);
+  const centres = tf.tidy(() => tf.variable(tf.zeros([k, 32]), true));
   const adam = createOptimizer({ kind: 'adam', lr: p.lr }); // one Adam for both stages, as the original's single optimiser
   let lastLabels: Int32Array = new Int32Array(n);
   const labelsNow = (): Int32Array => {
@@ -140,7 +140,7 @@ async function runScname(data: Dataset, p: ScnameParams, ctx: Context): Promise<
 
     ctx.progress('k-means', 0, 1);
     const km = kmeans({ rows: n, cols: 32, data: bank.data }, k, { nInit: p.nInit, seed: ctx.seed });
-    centres.assign(tf.tensor2d(km.centers.data, [k, 32]));
+    tf.tidy(() => centres.assign(tf.tensor2d(km.centers.data, [k, 32])));
     lastLabels = labelsNow();
     let labels: Int32Array = lastLabels;
     const finetune = await fit({ variables: [...model.variables, centres] }, {
