@@ -4,3 +4,4 @@ export { loadForRun, parseSyntheticSpec } from './load-data.ts';
 export { bestSnapshotByAcc } from './score-run.ts';
 export { addParameter, addParameterInFolder } from './add-parameter.ts';
 export { benchOverrides } from './params.ts';
+export { mergeResults, resultFile, writeResultFile } from './executors/slurm/result-files.ts';

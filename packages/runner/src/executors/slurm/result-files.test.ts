@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '@scbench/api';
 import { readRecords } from '../../records.ts';
 import { collect } from './collect.ts';
 import type { SlurmPlan } from './plan-file.ts';
-import { listResultFiles, mergeResults, resultFile, writeResultFile } from './result-files.ts';
+import { listResultFiles, mergeResults, resultFile, unmergedResultFiles, writeResultFile } from './result-files.ts';
 
 const rec = (seed: number, finishedAt: string, status: RunRecord['status'] = 'ok') =>
   ({ dataset: 'd', method: 'm', seed, paramsHash: 'h', status, startedAt: '2026-12-06T00:00:00.000Z', finishedAt }) as RunRecord;
@@ -31,19 +31,30 @@ describe('result files and their merge', () => {
     const rs = readRecords(join(out, 'records.jsonl'));
     expect(rs.map((r) => [r.seed, r.status])).toEqual([[0, 'ok'], [1, 'failed'], [1, 'ok']]);
   });
-  it('cuts a records.jsonl line left half-written by a killed merge, then merges that record again', async () => {
+  it('after a merge killed half-way through its append, cuts the broken line and merges exactly what is missing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scb-'));
-    writeResultFile(resultFile(out, rec(0, 'a'), 's1'), rec(0, '2026-12-06T00:00:01Z'));
-    writeResultFile(resultFile(out, rec(1, 'a'), 's1'), rec(1, '2026-12-06T00:00:02Z'));
+    for (let seed = 0; seed < 3; seed++) writeResultFile(resultFile(out, rec(seed, 'a'), 's1'), rec(seed, `2026-12-06T00:00:0${seed}Z`));
     await mergeResults(out);
+    // The state a kill leaves: the marker, records 0 whole and 1 cut short, no merged.txt entries yet.
     const file = join(out, 'records.jsonl');
-    const [first] = readFileSync(file, 'utf8').split('\n');
-    writeFileSync(file, `${first}\n${JSON.stringify(rec(1, '2026-12-06T00:00:02Z')).slice(0, 20)}`);
-    expect((await mergeResults(out)).added).toBe(1);
-    expect(readRecords(file).map((r) => r.seed)).toEqual([0, 1]);
-    appendFileSync(file, JSON.stringify(rec(5, 'x'))); // a whole last line without its newline
+    const [first, second] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${first}\n${second.slice(0, 20)}`);
+    writeFileSync(join(out, 'results', 'merged.txt'), '');
+    writeFileSync(join(out, 'results', 'merging'), '');
+    expect(await mergeResults(out)).toEqual({ files: 3, added: 2 });
+    expect(readRecords(file).map((r) => r.seed)).toEqual([0, 1, 2]);
+    expect(await mergeResults(out)).toEqual({ files: 3, added: 0 });
+    expect(unmergedResultFiles(out)).toEqual([]);
+  });
+  it('gives a whole last line without its newline one before appending, and merges afresh into a removed records.jsonl', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'scb-'));
+    const file = join(out, 'records.jsonl');
+    writeFileSync(file, JSON.stringify(rec(9, 'local'))); // e.g. written by hand
+    writeResultFile(resultFile(out, rec(0, 'a'), 's1'), rec(0, '2026-12-06T00:00:01Z'));
     await mergeResults(out);
-    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true);
+    expect(readRecords(file).map((r) => r.seed)).toEqual([9, 0]);
+    rmSync(file);
+    expect((await mergeResults(out)).added).toBe(1);
   });
   it('records a task that ended without a record from Slurm\'s state, and leaves active tasks alone', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scb-'));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '@scbench/api';
 import { latestRecords, readRecords, runKey } from '../../records.ts';
-import { listResultFiles } from './result-files.ts';
+import { unmergedResultFiles } from './result-files.ts';
 import { listSubmissions, planFile, readPlan } from './plan-file.ts';
 import { isActive, type TaskState } from './slurm-state.ts';
 
@@ -25,15 +25,9 @@ export interface GridStatus {
  */
 export function gridStatus(out: string, states: (arrayJobId: string) => TaskState[], jobStateOf: (jobId: string) => string | null): GridStatus {
   const records = existsSync(join(out, 'records.jsonl')) ? readRecords(join(out, 'records.jsonl')) : [];
-  const merged = new Set(records.map((r) => `${runKey(r)}|${r.startedAt}|${r.finishedAt}`));
-  let unmerged = 0;
-  const all: RunRecord[] = [...records];
-  for (const f of listResultFiles(out)) {
-    const r = JSON.parse(readFileSync(f, 'utf8')) as RunRecord;
-    if (merged.has(`${runKey(r)}|${r.startedAt}|${r.finishedAt}`)) continue;
-    unmerged++;
-    all.push(r);
-  }
+  const pending = unmergedResultFiles(out);
+  const unmerged = pending.length;
+  const all: RunRecord[] = [...records, ...pending.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RunRecord)];
   all.sort((a, b) => (a.finishedAt < b.finishedAt ? -1 : a.finishedAt > b.finishedAt ? 1 : 0));
   const latest = new Map(latestRecords(all).map((r) => [runKey(r), r]));
   const s: GridStatus = { done: 0, failed: 0, timeout: 0, running: 0, pending: 0, unmerged, collectors: [] };

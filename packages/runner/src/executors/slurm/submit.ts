@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Protocol } from '@scbench/api';
-import { EXIT, UserError } from '../../exit-codes.ts';
+import { EXIT } from '../../exit-codes.ts';
 import type { Job } from '../../plan.ts';
 import { finishedKeys, latestRecords, readRecords, runKey } from '../../records.ts';
 import { mergeResults } from './result-files.ts';
