@@ -270,6 +270,7 @@ describe('empty cells and labels', () => {
     const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', spec, '--out', out, '--smoke', '--no-report']);
     expect(r.code).toBe(EXIT.ok);
     const [rec] = readJsonl(join(out, 'records.jsonl'));
+    expect(rec.info.emptyCells).toBe(3);
     expect(Number.isFinite(rec.scores!.ari)).toBe(true);
     expect(rec.scores!.ari).toBeGreaterThan(0.8);
   });

@@ -8,7 +8,7 @@ import { bestSnapshotByAcc, embeddingSilhouette, type Snapshot } from './score-r
 import { diskCache } from './disk-cache.ts';
 import { checkNeeds } from './needs.ts';
 import { runPicture } from './picture.ts';
-import { DataError } from '@scbench/datasets';
+import { countEmptyCells, DataError } from '@scbench/datasets';
 
 function send(msg: WorkerMessage): void {
   process.send?.(msg);
@@ -31,6 +31,7 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
     genes = dataset.counts.cols;
     nClusters = dataset.nClusters;
     checkNeeds(method, req.params, dataset, req.dataset); // gene names, raw counts: refused before the method runs
+    const emptyCells = countEmptyCells(dataset.counts);
     const snapshots: Snapshot[] = [];
     const ctx: Context = {
       seed: req.seed,
@@ -62,7 +63,8 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       genes,
       seconds,
       peakRssMb: peakRss,
-      info: { ...(out.info ?? {}) },
+      // Cells without counts are kept as loaded; the record says how many the method saw.
+      info: { ...(out.info ?? {}), ...(emptyCells > 0 ? { emptyCells } : {}) },
       // The picture is for the report only: a failure to draw it must not fail a run that succeeded.
       picture: await runPicture(dataset, req.dataset, truth, out, snapshots, req.seed, ctx.cache).catch((e: Error) => {
         process.stderr.write(`report picture of ${req.method} on ${req.dataset} not made: ${e.message}\n`);
