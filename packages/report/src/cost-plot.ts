@@ -33,7 +33,8 @@ export function costScatter(points: readonly RunPoint[], key: ScoreKey, label: s
   for (const v of [0, 0.25, 0.5, 0.75, 1]) parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${L - 5}" y="${y(v) + 4}" font-size="11" text-anchor="end">${v.toFixed(2)}</text>`);
   for (let e = lx0; e <= lx1; e++) {
     const s = 10 ** e;
-    parts.push(`<line x1="${x(s)}" x2="${x(s)}" y1="${T}" y2="${H - B}" stroke="#eee"/><text x="${x(s)}" y="${H - B + 14}" font-size="11" text-anchor="middle">${s >= 1 ? s : s.toFixed(-e)} s</text>`);
+    const anchor = e === lx1 ? 'end' : 'middle'; // the last label ends at the plot's edge instead of past it
+    parts.push(`<line x1="${x(s)}" x2="${x(s)}" y1="${T}" y2="${H - B}" stroke="#eee"/><text x="${x(s)}" y="${H - B + 14}" font-size="11" text-anchor="${anchor}">${s >= 1 ? s : s.toFixed(-e)} s</text>`);
   }
   parts.push(`<text x="${(L + W - R) / 2}" y="${H - 4}" font-size="11" text-anchor="middle">seconds per run (log scale)</text>`);
   parts.push(`<text x="12" y="${(T + H - B) / 2}" font-size="11" text-anchor="middle" transform="rotate(-90 12 ${(T + H - B) / 2})">${esc(label)}</text>`);
