@@ -37,7 +37,8 @@ const PRIMITIVES: readonly { what: string; definition: RegExp; home: string }[] 
   { what: 'scalar ln Γ', definition: /\bfunction \w*(lgamma|logGamma|lnGamma|gammaln)\w*\s*\(\s*\w+\s*:\s*number/i, home: 'packages/numerics/src/lgamma.ts' },
   { what: 'Lanczos coefficients', definition: /676\.5203681218851/, home: 'packages/engine/src/losses/lgamma.ts' },
   { what: 'an enum-parameter validator', definition: /\bfunction (oneOf|pick|choice)\s*<\s*(const\s+)?T extends string/, home: 'packages/api/src/param-rules.ts' },
-  { what: 'tensor L2 row/column normalisation', definition: /\bfunction l2Normali[sz]eCols\s*\(|tf\.norm\([^)]*'euclidean'/, home: 'packages/engine/src/losses/contrastive.ts' },
+  { what: 'tensor L2 row/column normalisation', definition: /\bfunction l2Normali[sz]e(Rows|Cols)\w*\s*\(\s*\w+\s*:\s*tf\.|tf\.norm\([^)]*'euclidean'/, home: 'packages/engine/src/losses/contrastive.ts' },
+  { what: 'typed-array L2 row normalisation', definition: /\bfunction l2Normali[sz]eRows\w*\s*\(\s*\w+\s*:\s*(Matrix|Float32Array)/, home: 'packages/numerics/src/dense.ts' },
   { what: 'the wasm backend interface', definition: /\binterface WasmBackend\b/, home: 'packages/engine/src/wasm-backend.ts' },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  l2NormalizeRows,
   colMeans, colVariances, fromRows, matmul, matmulTransB, matrix, row, rowNorms, rowSquaredNorms, selectRowsDense, toRows,
   transpose, zeros, assertFinite,
 } from './dense.ts';
@@ -29,6 +30,13 @@ function expectClose(actual: Matrix, expected: number[][], tol: number): void {
 }
 
 describe('dense helpers', () => {
+  it('l2NormalizeRows returns unit rows in a copy; zero rows stay zero', () => {
+    const m = { rows: 3, cols: 2, data: Float32Array.of(3, 4, 0, 0, -2, 0) };
+    const u = l2NormalizeRows(m);
+    expect(Array.from(u.data)).toEqual([0.6000000238418579, 0.800000011920929, 0, 0, -1, 0]);
+    expect(Array.from(m.data)).toEqual([3, 4, 0, 0, -2, 0]);
+  });
+
   it('builds, views and transposes', () => {
     const m = fromRows([[1, 2, 3], [4, 5, 6]]);
     expect(m.rows).toBe(2);

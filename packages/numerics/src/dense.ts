@@ -186,6 +186,24 @@ function dot32(A: Float32Array, ao: number, B: Float32Array, bo: number, d: numb
   return s;
 }
 
+/**
+ * A copy of `m` with every non-zero row scaled to unit L2 norm (the sum of squares in float64; zero rows stay zero):
+ * the one typed-array row normaliser (the semantic view's fusion, pooled sentence embeddings). The engine's
+ * `l2NormalizeRows` is the differentiable tensor form.
+ */
+export function l2NormalizeRows(m: Matrix): Matrix {
+  const { rows, cols } = m;
+  const data = new Float32Array(m.data.length);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let c = 0; c < cols; c++) s += m.data[i * cols + c] ** 2;
+    if (s === 0) continue;
+    const inv = 1 / Math.sqrt(s);
+    for (let c = 0; c < cols; c++) data[i * cols + c] = m.data[i * cols + c] * inv;
+  }
+  return { rows, cols, data };
+}
+
 /** Σ_j m[i,j]² per row, in float64. */
 export function rowSquaredNorms(m: Matrix): Float64Array {
   const out = new Float64Array(m.rows);

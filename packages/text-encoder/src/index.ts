@@ -6,7 +6,7 @@ export { cachedEncoder, type CachedEncoder, type CacheStats, type CacheOptions }
 export { EmbeddingStore, defaultCacheDir, textKey, encoderFolder, type StoreOptions } from './cache-store.ts';
 export { WordPieceTokenizer, basicTokenize, parseVocabTxt, type WordPieceOptions } from './tokenize/wordpiece.ts';
 export { loadTokenizer, tokenizerFromJson, tokenizerFromVocabTxt, type SentenceTokenizer } from './tokenize/sentence-tokenizer.ts';
-export { poolTokens, l2NormalizeRows, type Pooling } from './pooling.ts';
+export { poolTokens, type Pooling } from './pooling.ts';
 export { onnxEncoder, type OnnxEncoderOptions } from './onnx-encoder.ts';
 export { openAiEncoder, EmbeddingRequestError, OPENAI_DIMS, type OpenAiEncoderOptions } from './openai-encoder.ts';
 export { DEFAULT_RETRY, backoffMs, retryAfterMs, retryableStatus, type RetryPolicy } from './retry.ts';

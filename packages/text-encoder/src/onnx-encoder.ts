@@ -13,7 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { Matrix } from '@scbench/api';
 import type { EmbedOptions, TextEncoder } from './encoder.ts';
-import { l2NormalizeRows, poolTokens, type Pooling } from './pooling.ts';
+import { l2NormalizeRows } from '@scbench/numerics';
+import { poolTokens, type Pooling } from './pooling.ts';
 import { loadTokenizer, type SentenceTokenizer } from './tokenize/sentence-tokenizer.ts';
 
 export interface OnnxEncoderOptions {
@@ -167,8 +168,8 @@ class OnnxEncoder implements TextEncoder {
       const rows = order.slice(start, start + this.o.batchSize);
       const { states, shape, mask, seq } = await this.run(rows.map((r) => tokens[r]));
       if (shape[shape.length - 1] !== dim || shape[0] !== rows.length) throw new Error(`ONNX encoder: ${this.o.file} returned [${shape.join(', ')}] for ${rows.length} texts; expected width ${dim}`);
-      const pooled = shape.length === 3 ? poolTokens(states, rows.length, seq, dim, mask, this.o.pooling) : states;
-      if (this.o.normalize) l2NormalizeRows(pooled, rows.length, dim);
+      const raw = shape.length === 3 ? poolTokens(states, rows.length, seq, dim, mask, this.o.pooling) : states;
+      const pooled = this.o.normalize ? l2NormalizeRows({ rows: rows.length, cols: dim, data: raw }).data : raw;
       rows.forEach((r, i) => data.set(pooled.subarray(i * dim, (i + 1) * dim), r * dim));
       done += rows.length;
       options.onProgress?.(done, n);

@@ -26,14 +26,3 @@ export function poolTokens(states: Float32Array, batch: number, seq: number, hid
   }
   return out;
 }
-
-/** Scale each row of a row-major [rows × cols] matrix to unit L2 norm in place (zero rows stay zero). */
-export function l2NormalizeRows(data: Float32Array, rows: number, cols: number): Float32Array {
-  for (let r = 0; r < rows; r++) {
-    let ss = 0;
-    for (let c = 0; c < cols; c++) ss += data[r * cols + c] ** 2;
-    const inv = 1 / Math.max(Math.sqrt(ss), 1e-12);
-    for (let c = 0; c < cols; c++) data[r * cols + c] *= inv;
-  }
-  return data;
-}

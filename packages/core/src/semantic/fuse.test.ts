@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Matrix } from '@scbench/api';
-import { fuse, l2NormaliseRows } from './fuse.ts';
+import { l2NormalizeRows } from '@scbench/numerics';
+import { fuse } from './fuse.ts';
 
 const m = (data: number[]): Matrix => ({ rows: data.length / 2, cols: 2, data: Float32Array.from(data) });
 
@@ -20,7 +21,7 @@ describe('fuse', () => {
     expect(Array.from(z.data.subarray(2))).toEqual([0.75, 0]);
   });
   it('ω = 1 and ω = 0 give one path alone', () => {
-    expect(Array.from(fuse(z1, z2, 1, true).data)).toEqual(Array.from(l2NormaliseRows(z1).data));
+    expect(Array.from(fuse(z1, z2, 1, true).data)).toEqual(Array.from(l2NormalizeRows(z1).data));
     expect(Array.from(fuse(z1, z2, 0, false).data)).toEqual(Array.from(z2.data));
   });
   it('rejects ω outside [0, 1] and mismatched shapes', () => {

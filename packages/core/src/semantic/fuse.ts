@@ -6,26 +6,13 @@
 // normalise = false ('paper'): the original adds the raw paths. Z⁽²⁾ is (a mean of) unit vectors while Z⁽¹⁾ in paper
 //   weighting has norm ~ the cell's total counts, so Z⁽¹⁾ dominates for any ω not close to 0 (§3.5, bug 10).
 import type { Matrix } from '@scbench/api';
-
-/** A copy of `m` with every non-zero row scaled to unit L2 norm. */
-export function l2NormaliseRows(m: Matrix): Matrix {
-  const { rows, cols } = m;
-  const data = new Float32Array(m.data.length);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let c = 0; c < cols; c++) s += m.data[i * cols + c] ** 2;
-    if (s === 0) continue;
-    const inv = 1 / Math.sqrt(s);
-    for (let c = 0; c < cols; c++) data[i * cols + c] = m.data[i * cols + c] * inv;
-  }
-  return { rows, cols, data };
-}
+import { l2NormalizeRows } from '@scbench/numerics';
 
 export function fuse(z1: Matrix, z2: Matrix, omega: number, normalise: boolean): Matrix {
   if (!(omega >= 0 && omega <= 1)) throw new Error(`fuse: omega must be in [0, 1], got ${omega}`);
   if (z1.rows !== z2.rows || z1.cols !== z2.cols) throw new Error(`fuse: paths differ in shape (${z1.rows}×${z1.cols} vs ${z2.rows}×${z2.cols})`);
-  const a = normalise ? l2NormaliseRows(z1) : z1;
-  const b = normalise ? l2NormaliseRows(z2) : z2;
+  const a = normalise ? l2NormalizeRows(z1) : z1;
+  const b = normalise ? l2NormalizeRows(z2) : z2;
   const data = new Float32Array(a.data.length);
   for (let t = 0; t < data.length; t++) data[t] = omega * a.data[t] + (1 - omega) * b.data[t];
   return { rows: a.rows, cols: a.cols, data };

@@ -8,7 +8,7 @@ export { topGenes, type TopGenes, type TopGenesOptions } from './top-genes.ts';
 export { geneVectors, GENE_VECTORS, WHITEN_DIMS, type GeneVectors, type GeneVectorMatrix } from './gene-vectors.ts';
 export { weightedPath, type Weighting, type WeightedPath } from './weighted-path.ts';
 export { sentencePath, cellSentences, nameSentence, paperSentence, chunkAtCommas, PAPER_CHUNK_CHARS, type SentenceMode, type SentencePath } from './sentence-path.ts';
-export { fuse, l2NormaliseRows } from './fuse.ts';
+export { fuse } from './fuse.ts';
 export { normalisedWeights, weightTransform, NORMALISED_TARGET_SUM } from './expression-weights.ts';
 export { embedTexts, hashTexts, noCache, type CacheFn, type Embedded } from './embed-texts.ts';
 export { formatSignificant, paperWeight } from './sig-digits.ts';

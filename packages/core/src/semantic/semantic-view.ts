@@ -16,7 +16,8 @@ import type { TextEncoder } from '@scbench/text-encoder';
 import type { CacheFn } from './embed-texts.ts';
 import { SemanticViewError } from './errors.ts';
 import { normalisedWeights, weightTransform } from './expression-weights.ts';
-import { fuse, l2NormaliseRows } from './fuse.ts';
+import { l2NormalizeRows } from '@scbench/numerics';
+import { fuse } from './fuse.ts';
 import { geneEmbeddings } from './gene-embeddings.ts';
 import { GENE_VECTORS, geneVectors, type GeneVectors } from './gene-vectors.ts';
 import { datasetSpecies, knowledgeDescriber, type GeneDescriber } from './gene-descriptions.ts';
@@ -185,7 +186,7 @@ export async function semanticView(dataset: Dataset, options: Partial<SemanticOp
   if (path1 && sentences) z = fuse(path1.z, sentences, o.omega, o.normalise);
   else {
     const only = path1?.z ?? sentences!;
-    z = o.normalise ? l2NormaliseRows(only) : only;
+    z = o.normalise ? l2NormalizeRows(only) : only;
   }
 
   const cells = top.cells;
