@@ -89,7 +89,8 @@ export const SCLLM_PARAMS = defineParams({
    * The sentence encoder of the semantic view (semantic/encoder-choice.ts): 'use-lite' (bundled, offline; the
    * default in both modes), 'openai[:model]' (the paper's text-embedding-3-small; needs OPENAI_API_KEY and the
    * network), 'openai:<model>@<server URL>' (an OpenAI-compatible server) or 'onnx:<folder>' (a sentence-transformer
-   * exported to ONNX). Its form is checked by `checkParams` (parseEncoderSpec).
+   * exported to ONNX), or 'go-svd' | 'lsa' | 'go-lsa' (gene vectors learned offline from the NCBI tables,
+   * semantic/knowledge-encoder.ts). Its form is checked by `checkParams` (parseEncoderSpec).
    */
   encoder: text('use-lite', 'an encoder spec'),
   // ---- ablations (the paper's: no semantic view, one path only, no NCut, no KL/OT, no alignment)

@@ -24,7 +24,7 @@ export interface TextClusteringParams {
  * `parseEncoderSpec` in the method's `checkParams`), whether the view's rows are unit-normalised, PCA and k-means.
  */
 export const TEXT_CLUSTERING_RULES = {
-  encoder: text('use-lite', 'an encoder spec (use-lite, openai[:model], openai:<model>@<url>, onnx:<folder>)'),
+  encoder: text('use-lite', 'an encoder spec (use-lite, go-svd, lsa, go-lsa, openai[:model], openai:<model>@<url>, onnx:<folder>)'),
   normalise: flag(true),
   nPcs: positiveInt(50),
   nInit: positiveInt(20),
