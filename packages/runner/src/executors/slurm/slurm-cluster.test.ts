@@ -1,5 +1,6 @@
 // Against a real one-node Slurm (tools/slurm/cluster.sh): a smoke grid on Slurm equals the same grid run locally,
-// a re-submission skips it, and a cancelled task (running or pending) is recorded as a failure with Slurm's reason.
+// a re-submission skips it, and tasks Slurm stops (a time limit; a cancel, running or pending) are recorded as
+// timeout / failed with Slurm's reason.
 // CI installs Slurm and sets SCBENCH_REQUIRE_SLURM=1: there a cluster that cannot start fails this test. Elsewhere,
 // without slurmctld installed, the test is skipped with a warning saying how to run it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -113,29 +114,35 @@ const byKey = (records: RunRecord[]) => new Map(latestRecords(records).map((r) =
     expect(local2.stderr).toMatch(/skipping 8 run/);
     const status = await scbench(['status', onSlurm]);
     expect(status.stdout).toMatch(/8 done, 0 failed, 0 timed out, 0 running, 0 pending/);
-  }, 420_000);
+  }, 600_000);
 
-  it('records a cancelled running task and a cancelled pending task as failures with Slurm\'s state', async () => {
+  it('records a task killed at its time limit as a timeout, and a cancelled running and pending task as failures, with Slurm\'s state', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'scbench-cancel-')), 'grid');
-    // k-means with a million restarts: runs until cancelled. One task at a time, so seed 1 is still pending.
+    // k-means with a million restarts runs until Slurm stops it. One task at a time: seed 0 gets a one-minute limit
+    // while it runs, seed 1 is cancelled while it runs, seed 2 while it is still pending.
     const submitted = await scbench(['run', '--methods', 'pca-kmeans', '--set', 'pca-kmeans.nInit=1000000', '--datasets', 'synthetic:cells=300,genes=200,groups=3',
-      '--seeds', '0,1', '--out', out, '--executor', 'slurm', '--time', '10', '--array-limit', '1']);
+      '--seeds', '0,1,2', '--out', out, '--executor', 'slurm', '--time', '10', '--array-limit', '1']);
     if (submitted.code !== 0) throw new Error(`submission exited ${submitted.code}:\n${submitted.stderr}`);
     const [arrayId, collectorId] = submitted.stdout.trim().split(' ');
-    const logs = () => readdirSync(join(out, 'slurm', readdirSync(join(out, 'slurm')).find((f) => /^\d{8}T/.test(f))!, 'logs'));
+    const logDir = () => join(out, 'slurm', readdirSync(join(out, 'slurm')).find((f) => /^\d{8}T/.test(f))!, 'logs');
     // Running, and past the start of the task's script (its SIGTERM handler is set before this line is written).
-    await until('task 0 to start', () => sh('squeue', ['-h', '-r', '-j', arrayId, '-o', '%i %T']).includes(`${arrayId}_0 RUNNING`)
-      && logs().some((f) => /_0\.out$/.test(f) && readFileSync(join(out, 'slurm', readdirSync(join(out, 'slurm')).find((d) => /^\d{8}T/.test(d))!, 'logs', f), 'utf8').includes('pca-kmeans ×')), 120);
+    const started = (task: number) => sh('squeue', ['-h', '-r', '-j', arrayId, '-o', '%i %T']).includes(`${arrayId}_${task} RUNNING`)
+      && readdirSync(logDir()).some((f) => f.endsWith(`_${task}.out`) && readFileSync(join(logDir(), f), 'utf8').includes('pca-kmeans ×'));
+    await until('task 0 to start', () => started(0), 120);
+    sh('scontrol', ['update', `JobId=${arrayId}_0`, 'TimeLimit=1']); // slurmctld kills it within ~30 s of its first minute
+    await until('task 1 to start after task 0 hit its time limit', () => started(1), 240);
     sh('scancel', [arrayId]);
     await until('the collector to end', () => sh('squeue', ['-h', '-j', collectorId, '-t', 'PD,R,CG,CF,S']).trim() === '', 120);
-    const records = byKey(readRecords(join(out, 'records.jsonl')));
-    const [running, pending] = [0, 1].map((seed) => [...records.values()].find((r) => r.seed === seed)!);
+    const records = [...byKey(readRecords(join(out, 'records.jsonl'))).values()];
+    const [limited, running, pending] = [0, 1, 2].map((seed) => records.find((r) => r.seed === seed)!);
+    expect(limited).toMatchObject({ status: 'timeout', scores: null });
+    expect(limited.error).toMatch(new RegExp(`Slurm task ${arrayId}_0 hit its Slurm time limit .*state TIMEOUT`)); // written by the task on SIGTERM
+    expect(limited.seconds).toBeGreaterThan(30);
     expect(running).toMatchObject({ status: 'failed', scores: null });
-    expect(running.error).toMatch(new RegExp(`Slurm task ${arrayId}_0 was cancelled .*state CANCELLED`)); // written by the task on SIGTERM
-    expect(running.seconds).toBeGreaterThan(0);
-    expect(pending).toMatchObject({ status: 'failed', scores: null });
-    expect(pending.error).toMatch(new RegExp(`Slurm task ${arrayId}_1 was cancelled .*state CANCELLED`)); // written by the collector
+    expect(running.error).toMatch(new RegExp(`Slurm task ${arrayId}_1 was cancelled .*state CANCELLED`)); // by the task
+    expect(pending).toMatchObject({ status: 'failed', scores: null, seconds: 0 });
+    expect(pending.error).toMatch(new RegExp(`Slurm task ${arrayId}_2 was cancelled .*state CANCELLED`)); // by the collector
     const status = await scbench(['status', out]);
-    expect(status.stdout).toMatch(/0 done, 2 failed, 0 timed out, 0 running, 0 pending/);
-  }, 300_000);
+    expect(status.stdout).toMatch(/0 done, 2 failed, 1 timed out, 0 running, 0 pending/);
+  }, 600_000);
 });
