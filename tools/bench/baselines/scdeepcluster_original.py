@@ -31,6 +31,7 @@ ap.add_argument('--seeds', default='0,1,2')
 ap.add_argument('--pretrain-epochs', type=int, default=300)
 ap.add_argument('--maxiter', type=int, default=2000)
 ap.add_argument('--threads', type=int, default=1)
+ap.add_argument('--expm1', action='store_true', help='the file holds log1p values (wang_pancreas): counts = expm1(X), as scbench reads log-normalised data')
 args = ap.parse_args()
 sys.path.insert(0, args.orig)
 from scDeepCluster import scDeepCluster  # noqa: E402
@@ -39,6 +40,8 @@ torch.set_num_threads(args.threads)
 with h5py.File(args.data, 'r') as f:
     x = np.array(f['X']).astype('float64')
     y = np.array(f['Y'])
+if args.expm1:
+    x = np.expm1(x)
 genes = x.sum(0) >= 1
 cells = x.sum(1) >= 1
 x, y = x[cells][:, genes], y[cells]

@@ -192,3 +192,13 @@ describe('graph layers', () => {
     tf.dispose([x, ids]);
   });
 });
+
+describe('layerSizes', () => {
+  it('reads comma-separated positive integers and refuses anything else', async () => {
+    const { layerSizes, isLayerSizes } = await import('./layer-sizes.ts');
+    expect(layerSizes('500, 500,2000')).toEqual([500, 500, 2000]);
+    expect(isLayerSizes('256')).toBe(true);
+    for (const bad of ['', '0,5', '5,,5', '5.5', 'a']) expect(isLayerSizes(bad)).toBe(false);
+    expect(() => layerSizes('0')).toThrow(/comma-separated positive integers/);
+  });
+});
