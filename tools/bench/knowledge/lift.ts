@@ -47,12 +47,15 @@ for (const method of ['genept-w', 'genept-s']) {
   console.log(`\n### ${method}: ARI, mean over the seeds each cell has (seeds of the grid: ${seeds.join(', ')})\n`);
   console.log(`| dataset | ${present.join(' | ')} |\n|---|${present.map(() => '---|').join('')}`);
   const cols = present.map(() => [] as number[]);
+  const common = present.map(() => [] as number[]); // datasets where every column has a value
   for (const d of named) {
     const vals = present.map((e) => cell(method, e, d, seeds.filter((s) => ari.has(`${method}|${e}|${d}|${s}`))));
     vals.forEach((v, i) => v !== undefined && cols[i].push(v));
+    if (vals.every((v) => v !== undefined)) vals.forEach((v, i) => common[i].push(v!));
     console.log(`| ${d} | ${vals.map(f3).join(' | ')} |`);
   }
   console.log(`| mean (datasets with a value) | ${cols.map((c) => `${f3(mean(c))} (${c.length})`).join(' | ')} |`);
+  console.log(`| mean (the ${common[0].length} datasets every column has) | ${common.map((c) => f3(mean(c))).join(' | ')} |`);
 }
 
 // 2. split protocol, full method
