@@ -1,4 +1,4 @@
-import { defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
+import { choice, defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
 import { runScDeepCluster } from '@scbench/baseline-scdeepcluster';
 import { isLayerSizes } from '@scbench/engine';
 
@@ -25,6 +25,8 @@ const PARAMS = defineParams({
   tol: real(1e-3, { min: 0, max: 1 }),
   clusterLr: real(1, { above: 0 }),
   nInit: positiveInt(20),
+  /** Log-normalised datasets: 'expm1' back to counts for the likelihood, or 'as-given' (the stored values). */
+  logInput: choice(['expm1', 'as-given']),
 });
 
 export type ScDccParams = typeof PARAMS.defaults;

@@ -1,4 +1,4 @@
-import { defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
+import { choice, defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
 import { dcaPreprocess } from '@scbench/datasets';
 import { createRng } from '@scbench/numerics';
 import { decStage, disposeModules, fit, initEngine, isLayerSizes, layerSizes, toTensor, zinbAutoencoder, type ZinbAutoencoder } from '@scbench/engine';
@@ -32,6 +32,8 @@ const PARAMS = defineParams({
   /** Adadelta learning rate of the clustering stage. */
   clusterLr: real(1, { above: 0 }),
   nInit: positiveInt(20),
+  /** Log-normalised datasets: 'expm1' back to counts for the likelihood, or 'as-given' (the stored values). */
+  logInput: choice(['expm1', 'as-given']),
 });
 
 export type ScDeepClusterParams = typeof PARAMS.defaults;
@@ -67,7 +69,7 @@ export interface ScDeepClusterModel {
 }
 
 export function buildModel(data: Dataset, p: ScDeepClusterParams, seed: number): ScDeepClusterModel {
-  const pre = dcaPreprocess(data, { hvg: p.hvg > 0 ? p.hvg : false });
+  const pre = dcaPreprocess(data, { hvg: p.hvg > 0 ? p.hvg : false, logInput: p.logInput });
   const x = toTensor(pre.x);
   const counts = toTensor(pre.counts);
   const sizeFactors = toTensor({ rows: pre.sizeFactors.length, cols: 1, data: pre.sizeFactors });

@@ -58,6 +58,8 @@ describe('dcaPreprocess', () => {
     const p = dcaPreprocess(ds(logged, 'log-normalised'));
     expect(p.counts.data[0]).toBeCloseTo(1, 5);
     expect(p.steps[0]).toMatch(/expm1/);
+    const asGiven = dcaPreprocess(ds(logged, 'log-normalised'), { logInput: 'as-given' });
+    expect(asGiven.counts.data[0]).toBeCloseTo(Math.log1p(1), 6);
     expect(() => dcaPreprocess(ds(C, 'scaled'))).toThrow(/scaled .*raw-count file/);
   });
 });

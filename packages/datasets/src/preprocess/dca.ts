@@ -29,6 +29,11 @@ export interface DcaOptions {
   readonly hvgCutoffs?: HvgCutoffs;
   /** z-score genes at the end (default true). */
   readonly scale?: boolean;
+  /**
+   * Log-normalised input: 'expm1' (default) turns it back into counts; 'as-given' uses the stored log values as the
+   * counts, as the originals do when handed such a file with their integer check skipped.
+   */
+  readonly logInput?: 'expm1' | 'as-given';
 }
 
 export interface DcaPreprocessed {
@@ -55,6 +60,10 @@ export function dcaPreprocess(dataset: Dataset, o: DcaOptions = {}): DcaPreproce
       steps.push(`counts: the ${dataset.valueType} values as stored (not raw counts)`);
       break;
     case 'log-normalised':
+      if (o.logInput === 'as-given') {
+        steps.push('counts: the log-normalised values as stored (not raw counts)');
+        break;
+      }
       counts = mapValues(counts, Math.expm1);
       steps.push('counts: expm1 of the log-normalised values (not raw counts)');
       break;
