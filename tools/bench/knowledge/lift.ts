@@ -6,14 +6,21 @@
  *      gap to use-lite, with each half's mean.
  * A scllm-dsc cell is the mean over the seeds that every cell of its table has (printed in the heading); a genept cell
  * the mean over the seeds it has; '—' where none.
- *   npx tsx tools/bench/knowledge/lift.ts [--dir reports/issue25-knowledge] [--seeds 0,1,2,3]
+ *   npx tsx tools/bench/knowledge/lift.ts [--dir reports/issue25-knowledge] [--seeds 0,1,2,3] [--configs lsa,lsa+random,use-lite]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunRecord } from '@scbench/api';
 
-const { values: args } = parseArgs({ options: { dir: { type: 'string', default: 'reports/issue25-knowledge' }, seeds: { type: 'string', default: '0,1,2,3' } } });
+const { values: args } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'reports/issue25-knowledge' },
+    seeds: { type: 'string', default: '0,1,2,3' },
+    /** scllm-dsc columns to show (e.g. lsa,lsa+random,use-lite for the seeds those share); default all. */
+    configs: { type: 'string' },
+  },
+});
 const dir = args.dir!;
 const seeds = args.seeds!.split(',').map(Number);
 const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as Record<'A' | 'B', { withGeneNames: string[] }>;
@@ -59,7 +66,8 @@ for (const method of ['genept-w', 'genept-s']) {
 }
 
 // 2. split protocol, full method
-const configs = [...new Set(records.filter((r) => r.method === 'scllm-dsc').map(config))].sort();
+const configs = [...new Set(records.filter((r) => r.method === 'scllm-dsc').map(config))].sort()
+  .filter((c) => !args.configs || args.configs.split(',').includes(c));
 for (const half of ['A', 'B'] as const) {
   const ds = split[half].withGeneNames;
   const cols = configs.filter((c) => ds.every((d) => seeds.some((s) => ari.has(`scllm-dsc|${c}|${d}|${s}`))));
