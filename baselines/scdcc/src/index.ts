@@ -4,8 +4,8 @@ import { isLayerSizes } from '@scbench/engine';
 
 /**
  * scDCC (Tian, Zhang, Li, et al., Nature Communications 2021) without constraints, as ttgump/scDCC runs it with
- * n_pairwise = 0: scDeepCluster's network and two stages (METHODS.md §5.9) with scDCC's differences — 400 pre-train
- * epochs and the clustering loss weighted by γ once (scDeepCluster applies it twice). Its must-link / cannot-link
+ * n_pairwise = 0: scDeepCluster's network and two stages (METHODS.md §5.9) with scDCC's difference — the clustering
+ * loss weighted by γ once (scDeepCluster applies it twice); float32. Its must-link / cannot-link
  * constraints come from the true labels of a random 10 % of cells: semi-supervision, not offered here (see README).
  */
 const PARAMS = defineParams({
@@ -17,7 +17,8 @@ const PARAMS = defineParams({
   sigma: real(2.5, { min: 0 }),
   gamma: real(1, { min: 0 }),
   ridge: real(0, { min: 0 }),
-  pretrainEpochs: positiveInt(400),
+  /** scDCC_pairwise.py:37 at the repository's head (142e4e0); an older version of the script (11e5e59) had 400. */
+  pretrainEpochs: positiveInt(300),
   pretrainLr: real(1e-3, { above: 0 }),
   batchSize: positiveInt(256),
   maxEpochs: positiveInt(2000),
@@ -34,12 +35,12 @@ export type ScDccParams = typeof PARAMS.defaults;
 export const scdcc = defineMethod({
   id: 'scdcc',
   label: 'scDCC',
-  summary: 'scDeepCluster with scDCC\'s schedule (400 pre-train epochs, γ once), run without its label-derived pairwise constraints',
+  summary: 'scDeepCluster\'s model and schedule with γ once (scDCC), run without its label-derived pairwise constraints',
   reference: {
     paper: 'Tian, Zhang, Li, Cheng, Wang & Zhang. Model-based deep embedding for constrained clustering analysis of single cell RNA-seq data. Nature Communications 12, 1873 (2021)',
     url: 'https://doi.org/10.1038/s41467-021-22008-3',
     repo: 'ttgump/scDCC',
-    commit: '11e5e596c082ace8bd02fa60ff18dace2c6312b1',
+    commit: '142e4e0370f4134751e92a160f95f97fce8db369',
   },
   kind: 'deep',
   needs: { rawCounts: true },
