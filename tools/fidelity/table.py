@@ -39,7 +39,8 @@ for r in rows:
 print()
 groups = defaultdict(list)
 for r in rows:
-    groups[(r['method'], r['dataset'])].append(r)
+    tag = ' (expm1 input)' if 'input expm1' in r.get('notes', '') else ''
+    groups[(r['method'], r['dataset'] + tag)].append(r)
 print('| method | dataset | seeds | ACC mean (sd) | NMI mean (sd) | ARI mean (sd) | wall s mean |')
 print('|---|---|---|---|---|---|---|')
 for (m, d), rs in groups.items():

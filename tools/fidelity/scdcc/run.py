@@ -21,6 +21,8 @@ p.add_argument('--select-genes', type=int, default=0,
                help="genes kept by scDeepCluster_pytorch's geneSelection (scDCC's data files come pre-cut)")
 p.add_argument('--selector-src', default=None, help='scDeepCluster_pytorch snapshot, for --select-genes')
 p.add_argument('--n-pairwise', type=int, default=0)
+p.add_argument('--expm1', action='store_true',
+               help='feed expm1 of log-normalised input (what scbench does to such data before a ZINB model)')
 p.add_argument('--label-cells', type=float, default=0.1)
 p.add_argument('--pretrain-epochs', type=int, default=300)
 p.add_argument('--maxiter', type=int, default=2000)
@@ -38,10 +40,13 @@ tee = harness.Tee(sys.stdout)
 sys.stdout = tee
 clock = harness.Clock()
 x, y = harness.load_h5(args.dataset)
+if args.expm1:
+    x = np.expm1(x)
 harness.seed_all(args.seed)
 workdir = args.workdir or os.path.join('tmp', 'fidelity-work', f'scdcc-{args.dataset}-{args.seed}-{args.n_pairwise}')
 os.makedirs(workdir, exist_ok=True)
-notes = ['pretrain_autoencoder called with X_raw positionally (the script passes raw_counts=, a TypeError)']
+notes = ['input expm1(x)'] if args.expm1 else []
+notes += ['pretrain_autoencoder called with X_raw positionally (the script passes raw_counts=, a TypeError)']
 if args.select_genes > 0:
     sys.path.insert(1, os.path.abspath(args.selector_src))
     from single_cell_tools import geneSelection  # noqa: E402

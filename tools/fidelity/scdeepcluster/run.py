@@ -17,6 +17,8 @@ import harness  # noqa: E402
 p = harness.base_args(__doc__)
 p.add_argument('--select-genes', type=int, default=0, help="the original's --select_genes (0 = all genes)")
 p.add_argument('--pretrain-epochs', type=int, default=300)
+p.add_argument('--expm1', action='store_true',
+               help='feed expm1 of log-normalised input (what scbench does to such data before a ZINB model)')
 p.add_argument('--maxiter', type=int, default=2000)
 p.add_argument('--workdir', default=None, help='where the original writes its weight files')
 args = p.parse_args()
@@ -32,10 +34,12 @@ tee = harness.Tee(sys.stdout)
 sys.stdout = tee
 clock = harness.Clock()
 x, y = harness.load_h5(args.dataset)
+if args.expm1:
+    x = np.expm1(x)
 harness.seed_all(args.seed)
 workdir = args.workdir or os.path.join('tmp', 'fidelity-work', f'scdeepcluster-{args.dataset}-{args.seed}')
 os.makedirs(workdir, exist_ok=True)
-notes = []
+notes = ['input expm1(x)'] if args.expm1 else []
 if args.select_genes > 0:
     x = x[:, geneSelection(x, n=args.select_genes, plot=False)]
     notes.append(f'--select_genes {args.select_genes}')
