@@ -64,7 +64,7 @@ export const attentionaeSc = defineMethod({
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { stage1Epochs: 2, stage2Epochs: 2, nTopGenes: 50, heads: 2, nInit: 2 },
-  quick: { stage1Epochs: 20, stage2Epochs: 10 },
+  quick: { stage1Epochs: 5, stage2Epochs: 3 },
   checkParams: checkAttentionParams,
   run: (data, p, ctx): Promise<Clustering> => runAttention(data, p, ctx),
 });

@@ -47,7 +47,7 @@ export const dec = defineMethod({
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxIter: 4, updateInterval: 2, hidden: '16,16', nInit: 2 },
-  quick: { pretrainEpochs: 30, maxIter: 600, updateInterval: 30 },
+  quick: { pretrainEpochs: 15, maxIter: 150, updateInterval: 30 },
   run: (data, p, ctx) => runDec(data, p, ctx),
 });
 

@@ -52,7 +52,7 @@ export const sccdcg = defineMethod({
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
   // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).
-  quick: { pretrainEpochs: 100, trainEpochs: 100 },
+  quick: { pretrainEpochs: 50, trainEpochs: 50 },
   checkParams: (p) => ignoredHyperValues(p),
   run: (data, p, ctx): Promise<Clustering> => runSccdcg(data, p, ctx),
 });

@@ -43,11 +43,11 @@ export const scdcc = defineMethod({
     commit: '142e4e0370f4134751e92a160f95f97fce8db369',
   },
   kind: 'deep',
-  needs: { rawCounts: true },
+  // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxEpochs: 2, encoder: '16,8', decoder: '8,16', latent: 4, nInit: 2 },
-  quick: { pretrainEpochs: 100, maxEpochs: 100 },
+  quick: { pretrainEpochs: 30, maxEpochs: 20 },
   // scDCC.fit: loss = cluster_loss + recon_loss with cluster_loss = γ·KL (scDCC_pairwise.py, fit)
   run: (data: Dataset, p: ScDccParams, ctx: Context): Promise<Clustering> => runScDeepCluster(data, p, ctx, p.gamma),
 });

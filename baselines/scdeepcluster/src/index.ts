@@ -1,5 +1,5 @@
 import { choice, defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
-import { dcaPreprocess } from '@scbench/datasets';
+import { dcaCountsSource, dcaPreprocess } from '@scbench/datasets';
 import { createRng } from '@scbench/numerics';
 import { decStage, disposeModules, fit, initEngine, isLayerSizes, layerSizes, toTensor, zinbAutoencoder, type ZinbAutoencoder } from '@scbench/engine';
 
@@ -49,11 +49,11 @@ export const scdeepcluster = defineMethod({
     commit: '537cab79d75ce833e21d0964e264e83fc9613ab4',
   },
   kind: 'deep',
-  needs: { rawCounts: true },
+  // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxEpochs: 2, encoder: '16,8', decoder: '8,16', latent: 4, nInit: 2 },
-  quick: { pretrainEpochs: 100, maxEpochs: 100 },
+  quick: { pretrainEpochs: 30, maxEpochs: 20 },
   run: (data, p, ctx) => runScDeepCluster(data, p, ctx),
 });
 
@@ -65,6 +65,8 @@ export interface ScDeepClusterModel {
   sizeFactors: ReturnType<typeof toTensor>;
   ae: ZinbAutoencoder;
   genes: number;
+  /** Which values the likelihood reads: dcaPreprocess's counts step, or 'raw counts'. */
+  countsFrom: string;
   dispose(): void;
 }
 
@@ -77,7 +79,7 @@ export function buildModel(data: Dataset, p: ScDeepClusterParams, seed: number):
     encoder: layerSizes(p.encoder), latent: p.latent, decoder: layerSizes(p.decoder), inputNoise: p.sigma, init: 'torch',
   }, createRng(seed));
   return {
-    x, counts, sizeFactors, ae, genes: pre.x.cols,
+    x, counts, sizeFactors, ae, genes: pre.x.cols, countsFrom: dcaCountsSource(pre),
     dispose() {
       for (const t of [x, counts, sizeFactors]) t.dispose();
       disposeModules(ae);
@@ -139,7 +141,7 @@ export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ct
     return {
       labels: res.labels,
       embedding: res.embedding,
-      info: { genes: m.genes, pretrainSeconds: Number(pretrainSeconds.toFixed(3)), clusterEpochs: res.epochs, refreshes: res.refreshes, converged: res.converged },
+      info: { genes: m.genes, countsFrom: m.countsFrom, pretrainSeconds: Number(pretrainSeconds.toFixed(3)), clusterEpochs: res.epochs, refreshes: res.refreshes, converged: res.converged },
     };
   } finally {
     m.dispose();

@@ -70,7 +70,7 @@ export const scdsc = defineMethod({
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, epochs: 2, enc1: 16, enc2: 16, enc3: 32, nInit: 2 },
-  quick: { pretrainEpochs: 15, epochs: 25 },
+  quick: { pretrainEpochs: 5, epochs: 10 },
   checkParams: checkScdscParams,
   run: (data, p, ctx): Promise<Clustering> => runScdsc(data, p, ctx),
 });

@@ -63,7 +63,7 @@ export const scmae = defineMethod({
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { epochs: 2, hidden: 16, nTopGenes: 50, nInit: 2 },
-  quick: { epochs: 30 },
+  quick: { epochs: 15 },
   checkParams: checkScmaeParams,
   run: (data, p, ctx): Promise<Clustering> => runScmae(data, p, ctx),
 });

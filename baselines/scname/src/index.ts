@@ -52,7 +52,7 @@ export const scname = defineMethod({
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, finetuneEpochs: 2, hvg: 50, nInit: 2, updateEpoch: 1 },
-  quick: { pretrainEpochs: 60, finetuneEpochs: 40, updateEpoch: 10 },
+  quick: { pretrainEpochs: 20, finetuneEpochs: 20, updateEpoch: 10 },
   run: (data, p, ctx): Promise<Clustering> => runScname(data, p, ctx),
 });
 

@@ -1,5 +1,5 @@
-import { defineMethod, defineParams, integer, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
-import { dcaPreprocess } from '@scbench/datasets';
+import { choice, defineMethod, defineParams, integer, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
+import { dcaCountsSource, dcaPreprocess } from '@scbench/datasets';
 import { createRng, kmeans } from '@scbench/numerics';
 import {
   cellStudentTKl, disposeModules, fit, initEngine, isLayerSizes, layerSizes, pairwiseSquaredDistances, predict, predictTensor,
@@ -39,6 +39,8 @@ const PARAMS = defineParams({
   tol: real(1e-3, { min: 0, max: 1 }),
   /** k-means restarts for the centres (sklearn's KMeans default, which the original uses). */
   nInit: positiveInt(10),
+  /** Log-normalised datasets: 'expm1' back to counts for the likelihood, or 'as-given' (the stored values). */
+  logInput: choice(['expm1', 'as-given']),
 });
 
 export type ScziDeskParams = typeof PARAMS.defaults;
@@ -54,11 +56,11 @@ export const sczidesk = defineMethod({
     commit: 'eaaf88f3d8c0c0c30cb141fd2cb0831f70a91a52',
   },
   kind: 'deep',
-  needs: { rawCounts: true },
+  // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, finetuneEpochs: 4, updateEpoch: 2, encoder: '16,8', latent: 4, nInit: 2 },
-  quick: { pretrainEpochs: 150, finetuneEpochs: 100 },
+  quick: { pretrainEpochs: 30, finetuneEpochs: 20 },
   run: (data, p, ctx) => runScziDesk(data, p, ctx),
 });
 
@@ -70,7 +72,7 @@ function changed(a: Int32Array, b: Int32Array): number {
 
 export async function runScziDesk(data: Dataset, p: ScziDeskParams, ctx: Context): Promise<Clustering> {
   await initEngine();
-  const pre = dcaPreprocess(data, { hvg: p.hvg > 0 ? p.hvg : false });
+  const pre = dcaPreprocess(data, { hvg: p.hvg > 0 ? p.hvg : false, logInput: p.logInput });
   const x = toTensor(pre.x);
   const counts = toTensor(pre.counts);
   const sf = toTensor({ rows: pre.sizeFactors.length, cols: 1, data: pre.sizeFactors });
@@ -153,6 +155,7 @@ export async function runScziDesk(data: Dataset, p: ScziDeskParams, ctx: Context
       embedding: predict(x, encode),
       info: {
         genes: pre.x.cols,
+        countsFrom: dcaCountsSource(pre),
         pretrainSeconds: Number(pretrain.seconds.toFixed(3)),
         finetuneSeconds: Number(finetune.seconds.toFixed(3)),
         trainedEpochs: finetune.phases[0].epochs,

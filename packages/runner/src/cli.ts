@@ -7,7 +7,7 @@ import { BACKENDS } from '@scbench/engine';
 import { renderReport, sideData } from '@scbench/report';
 import { scoreCommand } from './commands/score-command.ts';
 import { tableCommand } from './commands/table-command.ts';
-import { DEFAULT_GRID } from './default-grid.ts';
+import { DEFAULT_GRID, plannableJobs } from './default-grid.ts';
 import { EXIT, UserError } from './exit-codes.ts';
 import { HELP } from './help.ts';
 import { loadForRun, parseSyntheticSpec } from './load-data.ts';
@@ -142,7 +142,10 @@ async function runCmd(args: string[]): Promise<number> {
   }
   const protocol = protocolOf(values.protocol as string | undefined);
   const smoke = values.smoke === true;
-  const jobs = planJobs(chosen, datasetSpecs, seeds, overrides, smoke, d !== null); // the default grid: each method's quick schedule
+  const planned = planJobs(chosen, datasetSpecs, seeds, overrides, smoke, d !== null); // the default grid: each method's quick schedule
+  // The default grid plans only the pairs that can run; an explicit grid records each refusal.
+  const { jobs, note } = d ? plannableJobs(planned) : { jobs: planned, note: null };
+  if (note) process.stderr.write(`note: ${note}\n`);
   const out = (values.out as string | undefined) ?? d?.out ?? 'reports/latest';
   prepareOutDir(out); // before any run: a folder that cannot take the records fails now, not after the first result
   // --executor slurm submits the plan as job arrays and returns (or waits with --wait); local runs go on below.

@@ -64,7 +64,7 @@ export function makeScllmDsc(deps: ScllmDeps) {
     paramRules: SCLLM_PARAMS.rules,
     smoke: { pretrainEpochs: 3, trainEpochs: 3, nInit: 2, hidden: 32 },
     // The default grid: half the epochs of each stage (the loss parts flatten well before 100 on its small datasets).
-    quick: { pretrainEpochs: 100, trainEpochs: 100 },
+    quick: { pretrainEpochs: 50, trainEpochs: 50 },
     checkParams: (p) => {
       parseEncoderSpec(p.encoder, 'scllm-dsc');
       refuseIgnoredValues(p);

@@ -100,3 +100,9 @@ export function dcaPreprocess(dataset: Dataset, o: DcaOptions = {}): DcaPreproce
     steps,
   };
 }
+
+/** Which values the likelihood reads, for a record's info: the conversion step above ('expm1 of …'), or 'raw counts'. */
+export function dcaCountsSource(pre: DcaPreprocessed): string {
+  const step = pre.steps.find((s) => s.startsWith('counts: '));
+  return step ? step.slice('counts: '.length) : 'raw counts';
+}
