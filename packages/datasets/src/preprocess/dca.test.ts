@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Dataset, ValueType } from '@scbench/api';
 import { toCsr } from '../sparse.ts';
 import { dense, nested } from '../test-helpers.ts';
-import { dcaPreprocess } from './dca.ts';
+import { dcaCountsSource, dcaPreprocess } from './dca.ts';
 
 const C = [
   [1, 0, 3, 0],
@@ -61,5 +61,12 @@ describe('dcaPreprocess', () => {
     const asGiven = dcaPreprocess(ds(logged, 'log-normalised'), { logInput: 'as-given' });
     expect(asGiven.counts.data[0]).toBeCloseTo(Math.log1p(1), 6);
     expect(() => dcaPreprocess(ds(C, 'scaled'))).toThrow(/scaled .*raw-count file/);
+  });
+
+  it("names the likelihood's values for a record's info: raw counts, or the logInput conversion", () => {
+    const logged = C.map((r) => r.map(Math.log1p));
+    expect(dcaCountsSource(dcaPreprocess(ds(C)))).toBe('raw counts');
+    expect(dcaCountsSource(dcaPreprocess(ds(logged, 'log-normalised')))).toBe('expm1 of the log-normalised values (not raw counts)');
+    expect(dcaCountsSource(dcaPreprocess(ds(logged, 'log-normalised'), { logInput: 'as-given' }))).toBe('the log-normalised values as stored (not raw counts)');
   });
 });
