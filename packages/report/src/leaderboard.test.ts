@@ -30,4 +30,12 @@ describe('leaderboard', () => {
     expect(one.note).toMatch(/One dataset/);
     expect(one.rows.map((r) => r.name)).toEqual(['a', 'c', 'b']);
   });
+  it('leaves out a method that has no runs on some datasets rather than those datasets, and names it', () => {
+    const withText = [...recs, record({ dataset: 'd1', method: 'genept-w', seed: 0, scores: scores(0.95) })];
+    const board = buildReportModel(withText, { protocol: 'honest', title: 't' }).leaderboards.find((b) => b.key === 'ari')!;
+    expect(board.datasets).toEqual(['d1', 'd2', 'd3', 'd4']);
+    expect(board.rows.map((r) => r.name)).toEqual(['a', 'c', 'b']);
+    expect(board.friedman!.statistic).toBeCloseTo(6.5, 12);
+    expect(board.note).toMatch(/Left out of the ranking .*: genept-w\.$/);
+  });
 });

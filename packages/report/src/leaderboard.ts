@@ -32,8 +32,7 @@ export interface Leaderboard {
  * at all, and the Nemenyi critical difference for which pairs do (Demšar 2006) — the data of a CD diagram.
  */
 export function leaderboard(table: MetricTable, methods: readonly { id: string; isControl: boolean }[], datasets: readonly string[]): Leaderboard {
-  const ranked = methods.map((m, i) => ({ name: m.id, i })).filter((m) => !methods[m.i].isControl);
-  const cols = datasets.map((d, j) => ({ d, j })).filter(({ j }) => ranked.every(({ i }) => table.rows[i][j].state !== 'missing'));
+  const { ranked, cols, leftOut } = rankedBlock(table, methods, datasets);
   const base = { key: table.key, label: table.label, datasets: cols.map((c) => c.d) };
   if (ranked.length === 0 || cols.length === 0) {
     return { ...base, rows: [], friedman: null, cd: null, cliques: [], note: 'No dataset on which every ranked method ran.' };
@@ -50,6 +49,7 @@ export function leaderboard(table: MetricTable, methods: readonly { id: string; 
     meanRanks = averageRanks(scores[0], true);
     note = ranked.length < 2 ? 'One ranked method: nothing to compare.' : 'One dataset: a significance test needs at least two.';
   }
+  if (leftOut.length) note = `${note ? `${note} ` : ''}Left out of the ranking for want of runs on every dataset (e.g. no gene names on synthetic data): ${leftOut.join(', ')}.`;
   const rows = ranked.map(({ name, i }, t) => {
     const ok = cols.map(({ j }) => table.rows[i][j]).filter((c) => !Number.isNaN(c.mean));
     return { name, meanRank: meanRanks[t], meanScore: ok.length ? ok.reduce((a, c) => a + c.mean, 0) / ok.length : NaN, failed: cols.length - ok.length };
@@ -58,4 +58,23 @@ export function leaderboard(table: MetricTable, methods: readonly { id: string; 
   if (friedman && rows.length <= 60) cd = nemenyiCriticalDifference(rows.length, cols.length);
   else if (friedman) note = 'More than 60 ranked methods: the Nemenyi constants are tabled up to 60.';
   return { ...base, rows, friedman, cd, cliques: cd === null ? [] : cliques(rows.map((r) => r.meanRank), cd), note };
+}
+
+/**
+ * The methods and datasets a leaderboard ranks: Friedman's test needs complete blocks, so only datasets on which every
+ * ranked method has runs enter. When that leaves fewer than two datasets although the methods that ran everywhere
+ * would have more (a method that cannot run on some data, as genept-w on synthetic sets without gene names), the
+ * ranking drops those methods instead of the datasets, and names them.
+ */
+function rankedBlock(table: MetricTable, methods: readonly { id: string; isControl: boolean }[], datasets: readonly string[]) {
+  const all = methods.map((m, i) => ({ name: m.id, i })).filter((m) => !methods[m.i].isControl);
+  const complete = (ranked: typeof all) => datasets.map((d, j) => ({ d, j })).filter(({ j }) => ranked.every(({ i }) => table.rows[i][j].state !== 'missing'));
+  const cols = complete(all);
+  if (cols.length >= 2) return { ranked: all, cols, leftOut: [] as string[] };
+  const everywhere = all.filter(({ i }) => datasets.every((_, j) => table.rows[i][j].state !== 'missing'));
+  const fewer = complete(everywhere);
+  if (everywhere.length >= 2 && everywhere.length < all.length && fewer.length > cols.length) {
+    return { ranked: everywhere, cols: fewer, leftOut: all.filter((m) => !everywhere.includes(m)).map((m) => m.name) };
+  }
+  return { ranked: all, cols, leftOut: [] as string[] };
 }
