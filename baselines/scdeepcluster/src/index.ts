@@ -10,7 +10,7 @@ import { decStage, disposeModules, fit, initEngine, isLayerSizes, layerSizes, to
  * soft assignment against the sharpened target, refreshed every epoch, plus the noisy reconstruction's ZINB loss, with
  * Adadelta(lr 1, ρ 0.95), stopped when < 0.1 % of labels change (METHODS.md §5.8). See README.md for fidelity.
  */
-const PARAMS = defineParams({
+export const SCDEEPCLUSTER_PARAMS = defineParams({
   /** Highly variable genes (Seurat flavour) to keep; 0 = all genes, the original's default (select_genes 0). */
   hvg: nonNegativeInt(0),
   encoder: text('256,64', 'comma-separated positive integers', isLayerSizes),
@@ -36,7 +36,7 @@ const PARAMS = defineParams({
   logInput: choice(['expm1', 'as-given']),
 });
 
-export type ScDeepClusterParams = typeof PARAMS.defaults;
+export type ScDeepClusterParams = typeof SCDEEPCLUSTER_PARAMS.defaults;
 
 export const scdeepcluster = defineMethod({
   id: 'scdeepcluster',
@@ -50,8 +50,8 @@ export const scdeepcluster = defineMethod({
   },
   kind: 'deep',
   // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
-  defaults: PARAMS.defaults,
-  paramRules: PARAMS.rules,
+  defaults: SCDEEPCLUSTER_PARAMS.defaults,
+  paramRules: SCDEEPCLUSTER_PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxEpochs: 2, encoder: '16,8', decoder: '8,16', latent: 4, nInit: 2 },
   quick: { pretrainEpochs: 30, maxEpochs: 20 },
   run: (data, p, ctx) => runScDeepCluster(data, p, ctx),
