@@ -8,24 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import h5wasm from 'h5wasm/node';
 import type { RunRecord } from '@scbench/api';
-import { main } from './cli.ts';
+import { captureCli } from './cli-capture.ts';
 import { EXIT } from './exit-codes.ts';
 import { rawCountsReason } from './needs.ts';
 import { resolveParams } from './params.ts';
 import { findMethod } from './registry.ts';
-
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** The real executable in its own process: what a user sees, stack traces included. */
 function spawnCli(args: string[]): { code: number | null; stderr: string } {
@@ -81,7 +68,7 @@ describe('damaged HDF5', () => {
     const damaged = join(dir, 'damaged.h5');
     writeFileSync(damaged, bytes); // same size: the superblock's end-of-file check cannot see it
 
-    expect((await capture(['inspect', whole])).code).toBe(EXIT.ok);
+    expect((await captureCli(['inspect', whole])).code).toBe(EXIT.ok);
     const r = spawnCli(['inspect', damaged]);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.stderr).toMatch(/^scbench: reading HDF5 failed: HDF5 could not read \/X: .*filter.*\n {2}file: .*damaged\.h5\n {2}fix: {2}.*sha256/);
@@ -90,7 +77,7 @@ describe('damaged HDF5', () => {
 
     // In a run the load fails in the run's process: recorded failed with the same message, no scores, exit 1.
     const out = join(dir, 'out');
-    const run = await capture(['run', '--methods', 'pca-kmeans', '--datasets', damaged, '--out', out, '--smoke', '--no-report']);
+    const run = await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', damaged, '--out', out, '--smoke', '--no-report']);
     expect(run.code).toBe(EXIT.runsFailed);
     const [rec] = readJsonl(join(out, 'records.jsonl'));
     expect(rec).toMatchObject({ status: 'failed', scores: null });
@@ -105,7 +92,7 @@ describe('CSV from the command line', () => {
     const { counts, cells } = csvDataset(dir, countsOf);
     const out = join(dir, 'out');
     const spec = `${counts}:labels=${cells},labelColumn=cell_type`;
-    const r = await capture(['run', '--methods', 'pca-kmeans,true-labels', '--datasets', spec, '--out', out, '--smoke', '--no-report']);
+    const r = await captureCli(['run', '--methods', 'pca-kmeans,true-labels', '--datasets', spec, '--out', out, '--smoke', '--no-report']);
     expect(r.code).toBe(EXIT.ok);
     const recs = readJsonl(join(out, 'records.jsonl'));
     expect(recs.map((x) => [x.dataset, x.status, x.cells, x.nClusters])).toEqual([[spec, 'ok', 60, 3], [spec, 'ok', 60, 3]]);
@@ -118,13 +105,13 @@ describe('CSV from the command line', () => {
     const { counts, cells } = csvDataset(dir, countsOf);
     const out = join(dir, 'out');
     const base = ['run', '--methods', 'pca-kmeans', '--out', out, '--datasets'];
-    const none = await capture([...base, counts]);
+    const none = await captureCli([...base, counts]);
     expect(none.code).toBe(EXIT.usage);
     expect(none.err).toMatch(/counts\.csv: a CSV\/TSV table needs its labels: .*counts\.csv:labels=CELLS\.csv,labelColumn=COLUMN/);
-    const typo = await capture([...base, `${counts}:label=${cells}`]);
+    const typo = await captureCli([...base, `${counts}:label=${cells}`]);
     expect(typo.code).toBe(EXIT.badInput);
     expect(typo.err).toMatch(/unknown key "label"[\s\S]*fix: +use labels, labelColumn/);
-    const missing = await capture([...base, `${counts}:labels=${join(dir, 'nope.csv')}`]);
+    const missing = await captureCli([...base, `${counts}:labels=${join(dir, 'nope.csv')}`]);
     expect(missing.code).toBe(EXIT.badInput);
     expect(missing.err).toMatch(/labels file .*nope\.csv does not exist/);
     expect(existsSync(out)).toBe(false);
@@ -133,7 +120,7 @@ describe('CSV from the command line', () => {
   it('every hint names the dataset-spec form, not a library option', async () => {
     const dir = tmp('csv-col');
     const { counts, cells } = csvDataset(dir, countsOf);
-    const r = await capture(['inspect', `${counts}:labels=${cells},labelColumn=celltype`]);
+    const r = await captureCli(['inspect', `${counts}:labels=${cells},labelColumn=celltype`]);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toMatch(/label column 'celltype' not found \(available: cell_type\)/);
     expect(r.err).toMatch(/fix: .*:labels=TABLE,labelColumn=NAME/);
@@ -156,14 +143,14 @@ describe('raw counts', () => {
     const out = join(dir, 'out');
     const spec = `${counts}:labels=${cells},labelColumn=cell_type`;
     const args = ['run', '--methods', 'sccdcg', '--datasets', spec, '--out', out, '--smoke', '--no-report', '--set', 'sccdcg.input=log1p'];
-    const r = await capture(args);
+    const r = await captureCli(args);
     expect(r.code).toBe(EXIT.runsFailed);
     const [rec] = readJsonl(join(out, 'records.jsonl'));
     expect(rec.status).toBe('failed');
     expect(rec.error).toMatch(/^sccdcg needs raw counts \(input=log1p normalises library sizes; --set sccdcg.input=raw or hvg-log reads any values\), and dataset .*counts\.csv:labels=.* holds log-normalised values: [\d.]+ at cell \d+, gene \d+ is not a whole number/);
     expect(rec.error).toMatch(/fix: +choose a dataset of raw counts/);
     // Every job of the grid already recorded as failed: skipped, and still exit 1, not 0.
-    const again = await capture(args);
+    const again = await captureCli(args);
     expect(again.err).toMatch(/skipping 1 run/);
     expect(again.code).toBe(EXIT.runsFailed);
   });
@@ -183,20 +170,20 @@ describe('--out', () => {
     const logs = join(dir, 'logs-file');
     mkdirSync(logs);
     writeFileSync(join(logs, 'logs'), '');
-    const l = await capture(run(logs));
+    const l = await captureCli(run(logs));
     expect(l.code).toBe(EXIT.usage);
     expect(l.err).toMatch(/logs is a file, not a folder; move it away or choose another --out\n$/);
     expect(existsSync(join(logs, 'records.jsonl'))).toBe(false);
 
     const recs = join(dir, 'records-dir');
     mkdirSync(join(recs, 'records.jsonl'), { recursive: true });
-    const rd = await capture(run(recs));
+    const rd = await captureCli(run(recs));
     expect(rd.code).toBe(EXIT.usage);
     expect(rd.err).toMatch(/records\.jsonl is not a file/);
     expect(existsSync(join(recs, 'logs'))).toBe(false);
 
     const under = join(file, 'sub'); // a path through a file: cannot be created
-    const u = await capture(run(under));
+    const u = await captureCli(run(under));
     expect(u.code).toBe(EXIT.badInput);
     expect(u.err).toMatch(/cannot write .*file\/sub \(a part of the path is a file, not a folder\); give --out a folder you can write to\n$/);
   });
@@ -207,7 +194,7 @@ describe('records.jsonl', () => {
 
   it('a garbage line names the file and line (exit 3, no stack trace, nothing run); a cut-short last line is dropped with a warning and its run re-run', async () => {
     const out = tmp('records');
-    expect((await capture(args(out))).code).toBe(EXIT.ok);
+    expect((await captureCli(args(out))).code).toBe(EXIT.ok);
     const file = join(out, 'records.jsonl');
     const [first, second] = readFileSync(file, 'utf8').trim().split('\n');
 
@@ -218,7 +205,7 @@ describe('records.jsonl', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${first}\nnot json at all\n${second}\n`); // untouched
 
     writeFileSync(file, `${first}\n${second.slice(0, 40)}`); // killed while writing the second record
-    const cut = await capture(args(out));
+    const cut = await captureCli(args(out));
     expect(cut.code).toBe(EXIT.ok);
     expect(cut.err).toMatch(new RegExp(`warning: ${file}:2: the last line is cut short .*dropped it, so that run runs again`));
     expect(cut.err).toMatch(/skipping 1 run/);
@@ -229,7 +216,7 @@ describe('records.jsonl', () => {
 describe('lists and seeds', () => {
   it('repeated methods, datasets and seeds run once, with a note', async () => {
     const out = tmp('dups');
-    const r = await capture(['run', '--methods', 'true-labels,true-labels', '--datasets', 'synthetic:cells=60,genes=40,groups=3,synthetic:cells=60,genes=40,groups=3',
+    const r = await captureCli(['run', '--methods', 'true-labels,true-labels', '--datasets', 'synthetic:cells=60,genes=40,groups=3,synthetic:cells=60,genes=40,groups=3',
       '--seeds', '3,3,03', '--out', out, '--no-report']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.err).toMatch(/--methods lists true-labels more than once; each runs once/);
@@ -240,19 +227,19 @@ describe('lists and seeds', () => {
 
   it('seeds beyond 32 bits, negative or fractional are usage errors; so is an unknown backend', async () => {
     for (const seed of ['4294967296', '99999999999999999999', '-1', '1.5', 'x']) {
-      const r = await capture(['run', '--methods', 'true-labels', '--datasets', 'synthetic', `--seeds=${seed}`, '--out', tmp('seed')]);
+      const r = await captureCli(['run', '--methods', 'true-labels', '--datasets', 'synthetic', `--seeds=${seed}`, '--out', tmp('seed')]);
       expect(r.code).toBe(EXIT.usage);
       expect(r.err).toMatch(/seeds are whole numbers from 0 to 4294967295/);
     }
-    expect((await capture(['run', '--methods', 'true-labels', '--datasets', 'synthetic', '--seeds', '4294967295', '--out', tmp('seed'), '--no-report'])).code).toBe(EXIT.ok);
-    const b = await capture(['run', '--methods', 'true-labels', '--datasets', 'synthetic', '--backend', 'cuda', '--out', tmp('backend')]);
+    expect((await captureCli(['run', '--methods', 'true-labels', '--datasets', 'synthetic', '--seeds', '4294967295', '--out', tmp('seed'), '--no-report'])).code).toBe(EXIT.ok);
+    const b = await captureCli(['run', '--methods', 'true-labels', '--datasets', 'synthetic', '--backend', 'cuda', '--out', tmp('backend')]);
     expect(b.code).toBe(EXIT.usage);
     expect(b.err).toMatch(/--backend cuda: use one of tfjs-node-gpu, tfjs-node, wasm-ort, wasm/);
   });
 
   it('a --set value the method cannot use is a usage error before any data loads', async () => {
     const out = tmp('set');
-    const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--set', 'pca-kmeans.nInit=-3', '--out', out]);
+    const r = await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--set', 'pca-kmeans.nInit=-3', '--out', out]);
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toBe('scbench: --set pca-kmeans.nInit=-3: nInit takes an integer ≥ 1\n');
     expect(existsSync(join(out, 'records.jsonl'))).toBe(false);
@@ -264,10 +251,10 @@ describe('empty cells and labels', () => {
     const dir = tmp('empty');
     const { counts, cells } = csvDataset(dir, (g, c, group) => (c % 20 === 5 ? 0 : countsOf(g, c, group)));
     const spec = `${counts}:labels=${cells},labelColumn=cell_type`;
-    const info = await capture(['inspect', spec]);
+    const info = await captureCli(['inspect', spec]);
     expect(JSON.parse(info.out)).toMatchObject({ cells: 60, classes: 3, emptyCells: 3 });
     const out = join(dir, 'out');
-    const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', spec, '--out', out, '--smoke', '--no-report']);
+    const r = await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', spec, '--out', out, '--smoke', '--no-report']);
     expect(r.code).toBe(EXIT.ok);
     const [rec] = readJsonl(join(out, 'records.jsonl'));
     expect(rec.info.emptyCells).toBe(3);
@@ -278,7 +265,7 @@ describe('empty cells and labels', () => {
   it('an all-zero matrix is refused at load with exit 3', async () => {
     const dir = tmp('zero');
     const { counts, cells } = csvDataset(dir, () => 0);
-    const r = await capture(['inspect', `${counts}:labels=${cells}`]);
+    const r = await captureCli(['inspect', `${counts}:labels=${cells}`]);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toMatch(/every value of .* is 0 \(60 cells × 30 genes\): nothing to cluster/);
   });
@@ -287,7 +274,7 @@ describe('empty cells and labels', () => {
     const dir = tmp('score');
     writeFileSync(join(dir, 't.txt'), 'B\n\nT\nT\n');
     writeFileSync(join(dir, 'p.txt'), '1\n1\n0\n0\n');
-    const r = await capture(['score', '--truth', join(dir, 't.txt'), '--pred', join(dir, 'p.txt')]);
+    const r = await captureCli(['score', '--truth', join(dir, 't.txt'), '--pred', join(dir, 'p.txt')]);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toMatch(/--truth .*t\.txt:2 is blank; every cell needs a label/);
   });

@@ -1,24 +1,11 @@
 // End to end through the real CLI: child processes, records.jsonl, resume, report, scoring, errors.
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRecord } from '@scbench/api';
-import { main } from './cli.ts';
+import { captureCli } from './cli-capture.ts';
 import { EXIT } from './exit-codes.ts';
-
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const readJsonl = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
 
@@ -28,7 +15,7 @@ describe('scbench run', () => {
     '--seeds', '0', '--out', dir, '--smoke', '--set', 'pca-kmeans.nPcs=20'];
 
   it('runs each job in a child process, records every field, and writes a report', async () => {
-    const r = await capture(args);
+    const r = await captureCli(args);
     expect(r.code).toBe(EXIT.ok);
     const recs = readJsonl(join(dir, 'records.jsonl'));
     expect(recs.map((x) => x.method)).toEqual(['pca-kmeans', 'true-labels', 'random-labels']);
@@ -47,7 +34,7 @@ describe('scbench run', () => {
   });
 
   it('skips finished runs when the same command is run again', async () => {
-    const r = await capture(args);
+    const r = await captureCli(args);
     expect(r.code).toBe(EXIT.ok);
     expect(r.err).toMatch(/skipping 3 run/);
     expect(readJsonl(join(dir, 'records.jsonl'))).toHaveLength(3);
@@ -55,7 +42,7 @@ describe('scbench run', () => {
 
   it('refuses a parameter value the method cannot use before any run (exit 2, nothing recorded)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scbench-fail-'));
-    const r = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic:cells=50,genes=60,groups=3', '--out', out, '--set', 'pca-kmeans.nInit=0']);
+    const r = await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic:cells=50,genes=60,groups=3', '--out', out, '--set', 'pca-kmeans.nInit=0']);
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toMatch(/nInit/);
     expect(existsSync(join(out, 'records.jsonl'))).toBe(false);
@@ -63,7 +50,7 @@ describe('scbench run', () => {
 
   it('runs several jobs at once with --jobs, each recorded once, the cores shared out', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scbench-jobs-'));
-    const r = await capture(['run', '--methods', 'pca-kmeans,true-labels', '--datasets', 'synthetic:cells=120,genes=80,groups=3',
+    const r = await captureCli(['run', '--methods', 'pca-kmeans,true-labels', '--datasets', 'synthetic:cells=120,genes=80,groups=3',
       '--seeds', '0,1', '--out', out, '--smoke', '--no-report', '--jobs', '3']);
     expect(r.code).toBe(EXIT.ok);
     const recs = readJsonl(join(out, 'records.jsonl'));
@@ -75,15 +62,15 @@ describe('scbench run', () => {
     expect(overlap).toBe(true);
     // Plain lines, each naming its run: one live line cannot show three runs.
     expect(r.err.match(/\[\d\/4\] .* \.\.\./g)).toHaveLength(4);
-    expect((await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--jobs', '0'])).code).toBe(EXIT.usage);
+    expect((await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--jobs', '0'])).code).toBe(EXIT.usage);
   });
 
   it('rejects unknown methods, datasets and parameters before running anything', async () => {
-    expect((await capture(['run', '--methods', 'nope', '--datasets', 'synthetic'])).err).toMatch(/unknown method "nope"/);
-    const d = await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'no_such_dataset']);
+    expect((await captureCli(['run', '--methods', 'nope', '--datasets', 'synthetic'])).err).toMatch(/unknown method "nope"/);
+    const d = await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', 'no_such_dataset']);
     expect(d.code).toBe(EXIT.badInput);
     expect(d.err).toMatch(/no such registry id.*pbmc3k/s);
-    expect((await capture(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--set', 'pca-kmeans.bogus=1'])).code).toBe(EXIT.usage);
+    expect((await captureCli(['run', '--methods', 'pca-kmeans', '--datasets', 'synthetic', '--set', 'pca-kmeans.bogus=1'])).code).toBe(EXIT.usage);
   });
 });
 
@@ -92,17 +79,17 @@ describe('scbench score / inspect / methods / help', () => {
     const d = mkdtempSync(join(tmpdir(), 'scbench-score-'));
     writeFileSync(join(d, 't.txt'), 'B\nB\nT\nT\nNK\n');
     writeFileSync(join(d, 'p.txt'), '1\n1\n0\n0\n0\n');
-    const r = await capture(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'p.txt')]);
+    const r = await captureCli(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'p.txt')]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
     expect(s.acc).toBeCloseTo(0.8, 12);
     writeFileSync(join(d, 'short.txt'), '1\n');
-    const bad = await capture(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'short.txt')]);
+    const bad = await captureCli(['score', '--truth', join(d, 't.txt'), '--pred', join(d, 'short.txt')]);
     expect(bad.code).toBe(EXIT.badInput);
     expect(bad.err).toMatch(/--truth has 5 labels but --pred has 1/);
   });
   it('inspects a synthetic dataset', async () => {
-    const r = await capture(['inspect', 'synthetic:cells=100,genes=50,groups=5']);
+    const r = await captureCli(['inspect', 'synthetic:cells=100,genes=50,groups=5']);
     const info = JSON.parse(r.out);
     expect(info).toMatchObject({ cells: 100, genes: 50, classes: 5, hasGeneNames: true, species: null, valueType: 'raw counts' });
     // One entry per class, counting every cell once.
@@ -110,8 +97,8 @@ describe('scbench score / inspect / methods / help', () => {
     expect(Object.values(info.classSizes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(100);
   });
   it('lists methods and prints help with exit 0; unknown commands exit 2', async () => {
-    expect((await capture(['methods'])).out).toMatch(/pca-kmeans/);
-    expect((await capture(['run', '--help'])).out).toMatch(/--protocol/);
-    expect((await capture(['frobnicate'])).code).toBe(EXIT.usage);
+    expect((await captureCli(['methods'])).out).toMatch(/pca-kmeans/);
+    expect((await captureCli(['run', '--help'])).out).toMatch(/--protocol/);
+    expect((await captureCli(['frobnicate'])).code).toBe(EXIT.usage);
   });
 });
