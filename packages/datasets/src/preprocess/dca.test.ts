@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Dataset, ValueType } from '@scbench/api';
 import { toCsr } from '../sparse.ts';
 import { dense, nested } from '../test-helpers.ts';
-import { dcaCountsSource, dcaPreprocess } from './dca.ts';
+import { dcaCountsSource, dcaPreprocess, likelihoodCounts } from './dca.ts';
 
 const C = [
   [1, 0, 3, 0],
@@ -61,6 +61,21 @@ describe('dcaPreprocess', () => {
     const asGiven = dcaPreprocess(ds(logged, 'log-normalised'), { logInput: 'as-given' });
     expect(asGiven.counts.data[0]).toBeCloseTo(Math.log1p(1), 6);
     expect(() => dcaPreprocess(ds(C, 'scaled'))).toThrow(/scaled .*raw-count file/);
+  });
+
+  it('likelihoodCounts: raw counts untouched, log values through expm1 or as stored, scaled refused', () => {
+    const logged = C.map((r) => r.map(Math.log1p));
+    const raw = likelihoodCounts(ds(C));
+    expect(raw.step).toBeUndefined();
+    expect(nested(raw.counts)).toEqual(C);
+    const back = likelihoodCounts(ds(logged, 'log-normalised'));
+    nested(back.counts).forEach((r, i) => r.forEach((v, j) => expect(v).toBeCloseTo(C[i][j], 5)));
+    expect(back.step).toMatch(/^expm1/);
+    const stored = likelihoodCounts(ds(logged, 'log-normalised'), 'as-given');
+    expect(stored.counts.data[0]).toBeCloseTo(Math.log1p(1), 6);
+    expect(stored.step).toMatch(/as stored/);
+    expect(likelihoodCounts(ds(C, 'RPKM')).step).toMatch(/RPKM values as stored/);
+    expect(() => likelihoodCounts(ds(C, 'scaled'))).toThrow(/scaled .*raw-count file/);
   });
 
   it("names the likelihood's values for a record's info: raw counts, or the logInput conversion", () => {

@@ -49,28 +49,32 @@ export interface DcaPreprocessed {
   readonly steps: readonly string[];
 }
 
-export function dcaPreprocess(dataset: Dataset, o: DcaOptions = {}): DcaPreprocessed {
-  const steps: string[] = [];
-  let counts = dataset.counts;
+/**
+ * The values a count likelihood reads, by value type: raw counts as they are; normalised / RPKM values as stored;
+ * log-normalised values back through expm1 or ('as-given') as stored; scaled values refused. `step` names the
+ * conversion for a record's info (absent for raw counts). Methods with their own normalisation reuse it.
+ */
+export function likelihoodCounts(dataset: Dataset, logInput: 'expm1' | 'as-given' = 'expm1'): { counts: Matrix; step?: string } {
   switch (dataset.valueType) {
     case 'raw counts':
-      break;
+      return { counts: dataset.counts };
     case 'normalised':
     case 'RPKM':
-      steps.push(`counts: the ${dataset.valueType} values as stored (not raw counts)`);
-      break;
+      return { counts: dataset.counts, step: `the ${dataset.valueType} values as stored (not raw counts)` };
     case 'log-normalised':
-      if (o.logInput === 'as-given') {
-        steps.push('counts: the log-normalised values as stored (not raw counts)');
-        break;
-      }
-      counts = mapValues(counts, Math.expm1);
-      steps.push('counts: expm1 of the log-normalised values (not raw counts)');
-      break;
+      if (logInput === 'as-given') return { counts: dataset.counts, step: 'the log-normalised values as stored (not raw counts)' };
+      return { counts: mapValues(dataset.counts, Math.expm1), step: 'expm1 of the log-normalised values (not raw counts)' };
     case 'scaled':
       throw new Error(`dataset '${dataset.id}' holds scaled (z-scored) values; a count likelihood needs non-negative ` +
         'counts. Use the dataset\'s raw-count file, or a method without a count likelihood.');
   }
+}
+
+export function dcaPreprocess(dataset: Dataset, o: DcaOptions = {}): DcaPreprocessed {
+  const steps: string[] = [];
+  const converted = likelihoodCounts(dataset, o.logInput);
+  if (converted.step) steps.push(`counts: ${converted.step}`);
+  let counts = converted.counts;
   const f = filterGenes(counts, { minCounts: 1 });
   if (f.kept.length === 0) throw new Error(`dataset '${dataset.id}': every gene has zero counts; nothing to cluster`);
   if (f.kept.length < counts.cols) steps.push(`filter_genes(min_counts=1): ${counts.cols} → ${f.kept.length}`);

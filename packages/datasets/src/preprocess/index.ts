@@ -3,7 +3,7 @@ export { sizeFactors } from './size-factors.ts';
 export { normalizeTotal, type NormalizeTotalOptions } from './normalize-total.ts';
 export { log1p } from './log1p.ts';
 export { highlyVariableGenes, cutBins, type HvgOptions, type HvgResult, type HvgCutoffs } from './hvg.ts';
-export { dcaCountsSource, dcaPreprocess, type DcaOptions, type DcaPreprocessed } from './dca.ts';
+export { dcaCountsSource, dcaPreprocess, likelihoodCounts, type DcaOptions, type DcaPreprocessed } from './dca.ts';
 export { scale, type ScaleOptions, type Scaled } from './scale.ts';
 export { standardPipeline, type PipelineOptions, type Preprocessed } from './pipeline.ts';
 export { selectColumns, selectRows } from './subset.ts';
