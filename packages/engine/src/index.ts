@@ -41,3 +41,6 @@ export { createOptimizer, type Optimizer, type OptimizerSpec } from './optim/opt
 export { fit, type FitOptions, type FitReport, type Phase, type PhaseReport, type LossFn, type LossParts, type Step, type EpochEnd } from './train/fit.ts';
 export { predict, predictTensor, type Forward } from './train/predict.ts';
 export { decStage, type DecStageOptions, type DecStageResult, type DecTraining } from './train/dec-stage.ts';
+export { gcnVae, type GcnVae } from './layers/gcn-vae.ts';
+export { innerProductDenseLoss, innerProductPairLoss, innerProductWeights, samplePairs, gaeKl, type PairSample } from './losses/inner-product.ts';
+export { gcnVaeEmbedding, gcnNormalize, undirectedEdges, type GcnVaeEmbeddingOptions, type GcnVaeEmbeddingResult } from './train/gcn-vae-embedding.ts';
