@@ -4,14 +4,13 @@
  *   2. the split protocol (split.json): scllm-dsc's ARI per dataset of each half under each encoder and under the
  *      no-knowledge control (`geneVectors=random` with that encoder), the knowledge lift (encoder − control) and the
  *      gap to use-lite, with each half's mean.
+ * (The fourteen-dataset comparison against the classical pipelines and split.json's decision: comparison.ts.)
  * A scllm-dsc cell is the mean over the seeds that every cell of its table has (printed in the heading); a genept cell
  * the mean over the seeds it has; '—' where none.
  *   npx tsx tools/bench/knowledge/lift.ts [--dir reports/issue25-knowledge] [--seeds 0,1,2,3] [--configs lsa,lsa+random,use-lite]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunRecord } from '@scbench/api';
+import { f3, mean, readKnowledgeRecords, signed } from './records.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,23 +20,8 @@ const { values: args } = parseArgs({
     configs: { type: 'string' },
   },
 });
-const dir = args.dir!;
 const seeds = args.seeds!.split(',').map(Number);
-const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as Record<'A' | 'B', { withGeneNames: string[] }>;
-const records = readFileSync(join(dir, 'records.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as RunRecord);
-
-/** Config name of a record: encoder, plus '+random' for the control. */
-const config = (r: RunRecord): string => `${String(r.params.encoder)}${r.params.geneVectors === 'random' ? '+random' : ''}`;
-const ari = new Map<string, number>(); // method|config|dataset|seed
-for (const r of records) {
-  if (r.status !== 'ok' || !seeds.includes(r.seed)) continue;
-  const key = `${r.method}|${config(r)}|${r.dataset}|${r.seed}`;
-  if (ari.has(key)) throw new Error(`lift: two ok records for ${key}`);
-  ari.set(key, r.scores!.ari);
-}
-const f3 = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(3));
-const signed = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`);
-const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const { split, ari, scllmConfigs } = readKnowledgeRecords(args.dir!, seeds);
 
 /** Seeds at which every (method, config) of `cols` has a record on every dataset. */
 function commonSeeds(method: string, cols: readonly string[], datasets: readonly string[]): number[] {
@@ -66,8 +50,7 @@ for (const method of ['genept-w', 'genept-s']) {
 }
 
 // 2. split protocol, full method
-const configs = [...new Set(records.filter((r) => r.method === 'scllm-dsc').map(config))].sort()
-  .filter((c) => !args.configs || args.configs.split(',').includes(c));
+const configs = scllmConfigs.filter((c) => !args.configs || args.configs.split(',').includes(c));
 for (const half of ['A', 'B'] as const) {
   const ds = split[half].withGeneNames;
   const cols = configs.filter((c) => ds.every((d) => seeds.some((s) => ari.has(`scllm-dsc|${c}|${d}|${s}`))));

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Dataset, Matrix } from '@scbench/api';
-import { KnowledgeError } from '@scbench/knowledge';
+import { KNOWLEDGE_ENV, KnowledgeError } from '@scbench/knowledge';
 import { encoderFor, parseEncoderSpec } from './encoder-choice.ts';
 import { knowledgeDescriber } from './gene-descriptions.ts';
 import { geneEmbeddings } from './gene-embeddings.ts';
@@ -53,6 +54,19 @@ describe('gene-knowledge encoders', () => {
     for (let j = 0; j < humanGenes.length; j++) expect(Math.sqrt(dot(rowOf(a.matrix, j), rowOf(a.matrix, j)))).toBeCloseTo(1, 5);
   });
 
+  it.each(['go-svd', 'lsa', 'go-lsa'] as const)('%s: a copy of the tables in another folder gives the same id and the same vector bytes', async (name) => {
+    const copy = mkdtempSync(join(tmpdir(), 'scbench-knowledge-copy-'));
+    cpSync(root, copy, { recursive: true });
+    const bytes = (m: Matrix): string => createHash('sha256').update(new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength)).digest('hex');
+    clearKnowledgeModels();
+    const [a, b] = [await knowledgeEncoder(name, { root, modelDir: null }), await knowledgeEncoder(name, { root: copy, modelDir: null })];
+    expect(b.id).toBe(a.id);
+    const d = dataset(humanGenes);
+    const va = await geneEmbeddings(d, { encoder: a, describer: knowledgeDescriber({ root }) });
+    const vb = await geneEmbeddings(d, { encoder: b, describer: knowledgeDescriber({ root: copy }) });
+    expect(bytes(vb.matrix)).toBe(bytes(va.matrix));
+  });
+
   it.each(['go-svd', 'lsa', 'go-lsa'] as const)('%s: INS is closer to GCG than to CD3E', async (name) => {
     const v = await vectors(name, ['INS', 'GCG', 'CD3E']);
     expect(dot(rowOf(v.matrix, 0), rowOf(v.matrix, 1))).toBeGreaterThan(dot(rowOf(v.matrix, 0), rowOf(v.matrix, 2)) + 0.2);
@@ -85,12 +99,70 @@ describe('gene-knowledge encoders', () => {
     keys.forEach((k, i) => expect(k).toContain([...ids][i]));
   });
 
+  it('change their id, and so every cache key, when a table they learn from changes, and only then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scbench-knowledge-edit-'));
+    cpSync(root, dir, { recursive: true });
+    const ids = async () => Object.fromEntries(await Promise.all((['go-svd', 'lsa', 'go-lsa'] as const).map(async (n) => [n, (await knowledgeEncoder(n, { root: dir, modelDir: null })).id])));
+    const keyOf = async (name: KnowledgeEncoderName): Promise<string> => {
+      let key = '';
+      const encoder = await knowledgeEncoder(name, { root: dir, modelDir: null });
+      await geneEmbeddings(dataset(humanGenes), { encoder, describer: knowledgeDescriber({ root: dir }), cache: async (k, make) => ((key = k), make()) });
+      return key;
+    };
+    const before = await ids();
+    const keyBefore = await keyOf('go-svd');
+    appendFileSync(join(dir, 'gene_summaries.tsv'), '9606\t7157\tREVIEWED REFSEQ\tNM_000546.6\tA second summary line.\n');
+    const afterSummaries = await ids();
+    expect(afterSummaries['go-svd']).toBe(before['go-svd']); // go-svd does not read the summaries
+    expect(afterSummaries.lsa).not.toBe(before.lsa);
+    expect(afterSummaries['go-lsa']).not.toBe(before['go-lsa']);
+    appendFileSync(join(dir, 'gene2go.tsv'), '9606\t60\tGO:0005576\tIDA\t-\tterm\t-\tComponent\n');
+    const afterGo = await ids();
+    for (const n of ['go-svd', 'lsa', 'go-lsa']) expect(afterGo[n]).not.toBe(afterSummaries[n]);
+    const keyAfter = await keyOf('go-svd');
+    expect(keyAfter).not.toBe(keyBefore);
+    expect(keyAfter).toContain(afterGo['go-svd']);
+  });
+
   it('name the missing table and the fix when the knowledge folder lacks one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'scbench-no-knowledge-'));
     const err = await knowledgeEncoder('go-svd', { root: empty }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KnowledgeError);
     expect(String(err)).toMatch(/gene_info.* not found[\s\S]*fix: .*SCBENCH_KNOWLEDGE/);
     await expect(knowledgeEncoder('lsa', { root: join(empty, 'nope') })).rejects.toThrow(/knowledge folder not found/);
+  });
+
+  it('name gene2go (or the summaries) with its path and the fix when a folder lacks it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scbench-knowledge-partial-'));
+    cpSync(root, dir, { recursive: true });
+    rmSync(join(dir, 'gene_summaries.tsv'));
+    await expect(knowledgeEncoder('go-svd', { root: dir, modelDir: null })).resolves.toBeDefined(); // needs no summaries
+    const noSummaries = await knowledgeEncoder('lsa', { root: dir }).catch((e: unknown) => e);
+    expect(noSummaries).toBeInstanceOf(KnowledgeError);
+    expect((noSummaries as KnowledgeError).file).toBe(join(dir, 'gene_summaries.tsv'));
+    rmSync(join(dir, 'gene2go.tsv'));
+    for (const name of ['go-svd', 'lsa', 'go-lsa'] as const) {
+      const err = await knowledgeEncoder(name, { root: dir }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(KnowledgeError);
+      expect((err as KnowledgeError).file).toBe(join(dir, 'gene2go.tsv'));
+      expect(String(err)).toContain(`file: ${join(dir, 'gene2go.tsv')}`);
+      expect(String(err)).toMatch(/fix: +put the file in .*gene2go\.gz.*or set SCBENCH_KNOWLEDGE/);
+    }
+  });
+
+  it(`name $${KNOWLEDGE_ENV} and the folder it points to when that folder does not exist`, async () => {
+    const saved = process.env[KNOWLEDGE_ENV];
+    const missing = join(tmpdir(), 'scbench-no-such-knowledge-folder');
+    process.env[KNOWLEDGE_ENV] = missing;
+    try {
+      const err = await knowledgeEncoder('go-svd').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(KnowledgeError);
+      expect((err as KnowledgeError).file).toBe(missing);
+      expect(String(err)).toMatch(/knowledge folder not found \(from \$SCBENCH_KNOWLEDGE\)[\s\S]*fix: +set SCBENCH_KNOWLEDGE to a folder holding the gene tables/);
+    } finally {
+      if (saved === undefined) delete process.env[KNOWLEDGE_ENV];
+      else process.env[KNOWLEDGE_ENV] = saved;
+    }
   });
 
   it('refuse text input for the GO models; lsa folds texts in', async () => {
