@@ -5,7 +5,8 @@ import { runScDeepCluster, SCDEEPCLUSTER_PARAMS } from '@scbench/baseline-scdeep
  * scDCC (Tian, Zhang, Li, et al., Nature Communications 2021) without constraints, as ttgump/scDCC runs it with
  * n_pairwise = 0: scDeepCluster's network and two stages (METHODS.md §5.9) with scDCC's difference — the clustering
  * loss weighted by γ once (scDeepCluster applies it twice); float32. Its must-link / cannot-link
- * constraints come from the true labels of a random 10 % of cells: semi-supervision, not offered here (see README).
+ * constraints come from the true labels of a random 10 % of cells: semi-supervision, offered only as the separate
+ * `scdcc-semi` (semi.ts), which the runner hands those labels and scores on the other cells.
  * Parameters and defaults are scDeepCluster's, unchanged: scDCC_pairwise.py:37 at the repository's head (142e4e0) also
  * pre-trains 300 epochs (an older version of the script, 11e5e59, had 400); γ is applied once in `run` below.
  */
@@ -32,3 +33,5 @@ export const scdcc = defineMethod({
   // scDCC.fit: loss = cluster_loss + recon_loss with cluster_loss = γ·KL (scDCC_pairwise.py, fit)
   run: (data: Dataset, p: ScDccParams, ctx: Context): Promise<Clustering> => runScDeepCluster(data, p, ctx, p.gamma),
 });
+
+export { scdccSemi, SCDCC_SEMI_PARAMS, type ScDccSemiParams } from './semi.ts';

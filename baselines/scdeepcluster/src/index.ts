@@ -1,7 +1,7 @@
 import { choice, defineMethod, defineParams, nonNegativeInt, positiveInt, real, text, type Clustering, type Context, type Dataset } from '@scbench/api';
 import { dcaCountsSource, dcaPreprocess } from '@scbench/datasets';
 import { createRng } from '@scbench/numerics';
-import { decStage, disposeModules, fit, initEngine, isLayerSizes, layerSizes, toTensor, zinbAutoencoder, type ZinbAutoencoder } from '@scbench/engine';
+import { decStage, disposeModules, type DecStageOptions, fit, initEngine, isLayerSizes, layerSizes, toTensor, zinbAutoencoder, type ZinbAutoencoder } from '@scbench/engine';
 
 /**
  * scDeepCluster (Tian, Wan, Ma & Zhang, Nature Machine Intelligence 2019) as ttgump/scDeepCluster_pytorch runs it:
@@ -107,8 +107,10 @@ export async function pretrain(m: ScDeepClusterModel, p: ScDeepClusterParams, ct
 
 /**
  * The method with its KL weight as a choice: scDeepCluster applies γ twice (γ², the default here); scDCC once.
+ * `extraSteps`: optimisation steps after each clustering epoch on the built model (scDCC's pairwise constraints).
  */
-export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ctx: Context, klWeight = p.gamma * p.gamma): Promise<Clustering> {
+export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ctx: Context, klWeight = p.gamma * p.gamma,
+  extraSteps?: (m: ScDeepClusterModel) => DecStageOptions['afterEpochSteps']): Promise<Clustering> {
   await initEngine();
   const m = buildModel(data, p, ctx.seed);
   try {
@@ -137,6 +139,7 @@ export async function runScDeepCluster(data: Dataset, p: ScDeepClusterParams, ct
       nInit: p.nInit,
       // scDeepCluster: cluster_loss returns γ·KL and fit multiplies it by γ again (scDeepCluster.py:108-112, 231)
       klWeight,
+      afterEpochSteps: extraSteps?.(m),
     }, ctx);
     return {
       labels: res.labels,

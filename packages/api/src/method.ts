@@ -72,22 +72,56 @@ export interface ResourceHint {
 /** A clustering method. It never receives labels: honest by construction. */
 export interface MethodDef<P extends Params = Params> extends MethodBase<P> {
   readonly kind: Exclude<MethodKind, 'control'>;
+  /** Unsupervised: no labels at all (a semi-supervised method is a `SemiSupervisedDef`). */
+  readonly supervision?: undefined;
   run(data: Dataset, params: P, ctx: Context): Promise<Clustering>;
+}
+
+/** What a semi-supervised method declares: the share of cells whose labels the runner hands it. */
+export interface Supervision {
+  readonly kind: 'semi';
+  /** In (0, 1): the runner labels ceil(fraction · cells) cells, chosen at random with the run's seed. */
+  readonly labelFraction: number;
+}
+
+/**
+ * The labels a semi-supervised method is handed: only those of the cells the runner chose, never the others.
+ * The runner scores the method on the other cells only, and the report never ranks it against unsupervised methods.
+ */
+export interface PartialTruth {
+  /** The labelled cells' row indices, ascending. */
+  readonly cells: Int32Array;
+  /** labels[i] is the class code of row cells[i]. */
+  readonly labels: Int32Array;
+}
+
+/** A semi-supervised variant (e.g. scDCC with its pairwise constraints), registered under its own id. */
+export interface SemiSupervisedDef<P extends Params = Params> extends MethodBase<P> {
+  readonly kind: Exclude<MethodKind, 'control'>;
+  readonly supervision: Supervision;
+  run(data: Dataset, params: P, ctx: Context, labelled: PartialTruth): Promise<Clustering>;
 }
 
 /** A control (true labels, random labels) is the only kind of method that is handed the truth. */
 export interface ControlDef<P extends Params = Params> extends MethodBase<P> {
   readonly kind: 'control';
+  readonly supervision?: undefined;
   run(data: Dataset, params: P, ctx: Context, truth: Truth): Promise<Clustering>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyMethod = MethodDef<any> | ControlDef<any>;
+export type AnyMethod = MethodDef<any> | ControlDef<any> | SemiSupervisedDef<any>;
 
 export function defineMethod<P extends Params>(def: MethodDef<P>): MethodDef<P> {
   return def;
 }
 
 export function defineControl<P extends Params>(def: ControlDef<P>): ControlDef<P> {
+  return def;
+}
+
+export function defineSemiSupervised<P extends Params>(def: SemiSupervisedDef<P>): SemiSupervisedDef<P> {
+  const f = def.supervision.labelFraction;
+  if (!(f > 0 && f < 1)) throw new Error(`${def.id}: supervision.labelFraction must be in (0, 1), got ${f}`);
   return def;
 }

@@ -24,6 +24,18 @@ export interface BackendInfo {
   threads: number;
 }
 
+/**
+ * A semi-supervised run: the cells whose labels the runner handed the method, chosen with the run's seed. `scores`,
+ * `paperProtocol` and `silhouette` cover only the other cells (`scoredCells` of them).
+ */
+export interface SupervisionRecord {
+  kind: 'semi';
+  labelFraction: number;
+  /** Row indices of the labelled cells, ascending. */
+  labelledCells: number[];
+  scoredCells: number;
+}
+
 /** One line of records.jsonl. */
 export interface RunRecord {
   dataset: string;
@@ -40,6 +52,8 @@ export interface RunRecord {
   paperProtocol: { epoch: number; epochs: number; scores: Scores } | null;
   nClusters: number;
   nPredicted: number | null;
+  /** Absent or null: unsupervised, scored on every cell. Set for a semi-supervised method (SemiSupervisedDef). */
+  supervision?: SupervisionRecord | null;
   cells: number;
   genes: number;
   seconds: number;

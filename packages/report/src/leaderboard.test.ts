@@ -38,4 +38,21 @@ describe('leaderboard', () => {
     expect(board.friedman!.statistic).toBeCloseTo(6.5, 12);
     expect(board.note).toMatch(/Left out of the ranking .*: genept-w\.$/);
   });
+  it('never ranks a semi-supervised method: it is shown apart with its labelled share, the ranking unchanged', () => {
+    const supervision = { kind: 'semi' as const, labelFraction: 0.1, labelledCells: [0, 5], scoredCells: 98 };
+    const withSemi = [...recs, ...['d1', 'd2', 'd3', 'd4'].map((d) => record({ dataset: d, method: 'scdcc-semi', seed: 0, scores: scores(0.99), supervision }))];
+    const model = buildReportModel(withSemi, { protocol: 'honest', title: 't' });
+    const board = model.leaderboards.find((b) => b.key === 'ari')!;
+    expect(board.rows.map((r) => r.name)).toEqual(['a', 'c', 'b']);
+    expect(board.friedman!.statistic).toBeCloseTo(6.5, 12);
+    expect(board.semiSupervised).toEqual([{ name: 'scdcc-semi', labelFraction: 0.1, meanScore: 0.99, datasets: 4 }]);
+    // after the unsupervised methods, before the controls; no rank, never bold, not in the accuracy-versus-time points
+    expect(model.methods.map((m) => [m.id, m.labelFraction])).toEqual([['a', null], ['b', null], ['c', null], ['scdcc-semi', 0.1], ['true-labels', null]]);
+    const table = model.honest.find((t) => t.key === 'ari')!;
+    expect(table.meanRank[3]).toBeNull();
+    expect(table.rows[3].every((c) => c.rank === null && !c.best)).toBe(true);
+    expect(table.rows[0][0].best).toBe(true);
+    expect(model.points.some((p) => p.row === 'scdcc-semi')).toBe(false);
+    expect(buildReportModel(recs, { protocol: 'honest', title: 't' }).leaderboards[0].semiSupervised).toEqual([]);
+  });
 });

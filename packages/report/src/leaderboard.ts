@@ -15,7 +15,7 @@ export interface LeaderboardRow {
 export interface Leaderboard {
   key: string;
   label: string;
-  /** Ranked methods, best mean rank first. Controls are never ranked. */
+  /** Ranked methods, best mean rank first. Controls and semi-supervised methods are never ranked. */
   rows: LeaderboardRow[];
   /** Datasets that entered the ranking (those where every ranked method has runs). */
   datasets: string[];
@@ -25,15 +25,30 @@ export interface Leaderboard {
   cliques: [number, number][];
   /** Why no test is shown, when none is. */
   note: string | null;
+  /**
+   * Semi-supervised rows, shown apart and never ranked: the share of cells whose labels they were handed, and their
+   * mean score over the datasets where they succeeded (on the other cells only, as the runner scores them).
+   */
+  semiSupervised: { name: string; labelFraction: number; meanScore: number; datasets: number }[];
+}
+
+type RowKind = { id: string; isControl: boolean; labelFraction?: number | null };
+
+function semiSupervisedRows(table: MetricTable, methods: readonly RowKind[]): Leaderboard['semiSupervised'] {
+  return methods.flatMap((m, i) => {
+    if (m.isControl || m.labelFraction == null) return [];
+    const ok = table.rows[i].filter((c) => !Number.isNaN(c.mean));
+    return [{ name: m.id, labelFraction: m.labelFraction, meanScore: ok.length ? ok.reduce((a, c) => a + c.mean, 0) / ok.length : NaN, datasets: ok.length }];
+  });
 }
 
 /**
  * The leaderboard of one metric: mean rank per method over datasets, the Friedman test of whether the ranks differ
  * at all, and the Nemenyi critical difference for which pairs do (Demšar 2006) — the data of a CD diagram.
  */
-export function leaderboard(table: MetricTable, methods: readonly { id: string; isControl: boolean }[], datasets: readonly string[]): Leaderboard {
+export function leaderboard(table: MetricTable, methods: readonly RowKind[], datasets: readonly string[]): Leaderboard {
   const { ranked, cols, leftOut } = rankedBlock(table, methods, datasets);
-  const base = { key: table.key, label: table.label, datasets: cols.map((c) => c.d) };
+  const base = { key: table.key, label: table.label, datasets: cols.map((c) => c.d), semiSupervised: semiSupervisedRows(table, methods) };
   if (ranked.length === 0 || cols.length === 0) {
     return { ...base, rows: [], friedman: null, cd: null, cliques: [], note: 'No dataset on which every ranked method ran.' };
   }
@@ -66,8 +81,8 @@ export function leaderboard(table: MetricTable, methods: readonly { id: string; 
  * would have more (a method that cannot run on some data, as genept-w on synthetic sets without gene names), the
  * ranking drops those methods instead of the datasets, and names them.
  */
-function rankedBlock(table: MetricTable, methods: readonly { id: string; isControl: boolean }[], datasets: readonly string[]) {
-  const all = methods.map((m, i) => ({ name: m.id, i })).filter((m) => !methods[m.i].isControl);
+function rankedBlock(table: MetricTable, methods: readonly RowKind[], datasets: readonly string[]) {
+  const all = methods.map((m, i) => ({ name: m.id, i })).filter((m) => !methods[m.i].isControl && methods[m.i].labelFraction == null);
   const complete = (ranked: typeof all) => datasets.map((d, j) => ({ d, j })).filter(({ j }) => ranked.every(({ i }) => table.rows[i][j].state !== 'missing'));
   const cols = complete(all);
   if (cols.length >= 2) return { ranked: all, cols, leftOut: [] as string[] };

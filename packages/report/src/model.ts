@@ -35,7 +35,7 @@ export interface MetricTable {
   label: string;
   /** rows[methodIndex][datasetIndex] */
   rows: Cell[][];
-  /** Mean rank over datasets per method (controls excluded), null for controls. */
+  /** Mean rank over datasets per method (controls and semi-supervised methods excluded), null for those. */
   meanRank: (number | null)[];
 }
 
@@ -49,6 +49,8 @@ export interface DatasetColumn {
 export interface MethodRow {
   id: string;
   isControl: boolean;
+  /** Share of cells whose labels the runner handed this semi-supervised row (scored on the others); null: unsupervised. */
+  labelFraction: number | null;
   seconds: number;
   peakRssMb: number;
   backend: string;
@@ -99,7 +101,7 @@ function uniq<T>(xs: readonly T[]): T[] {
 }
 
 function buildTable(records: readonly RunRecord[], rowOf: (r: RunRecord) => string, methods: string[], datasets: string[],
-  key: ScoreKey, label: string, pick: (r: RunRecord) => Scores | null): MetricTable {
+  key: ScoreKey, label: string, pick: (r: RunRecord) => Scores | null, unranked: (row: string) => boolean): MetricTable {
   const rows: Cell[][] = methods.map((m) => datasets.map((d) => {
     const runs = records.filter((r) => rowOf(r) === m && r.dataset === d);
     const values = runs.map(pick).filter((s): s is Scores => s !== null).map((s) => s[key]);
@@ -110,7 +112,7 @@ function buildTable(records: readonly RunRecord[], rowOf: (r: RunRecord) => stri
     else if (values.length < runs.length) state = 'partial';
     return { mean, sd, ok: values.length, runs: runs.length, state, rank: null, best: false };
   }));
-  const ranked = methods.map((m) => !CONTROLS.has(m));
+  const ranked = methods.map((m) => !unranked(m));
   datasets.forEach((_, j) => {
     const idx = methods.map((_, i) => i).filter((i) => ranked[i] && rows[i][j].state !== 'missing');
     const ranks = averageRanks(idx.map((i) => rows[i][j].mean), true);
@@ -144,16 +146,21 @@ export interface ReportOptions {
 export function buildReportModel(records: readonly RunRecord[], opts: ReportOptions): ReportModel {
   const datasets = uniq(records.map((r) => r.dataset));
   const rowOf = rowNamer(records, opts.baseParams);
-  // Real methods first, controls last, each group in first-seen order.
+  // A semi-supervised row (the runner handed it some labels and scored it on the other cells) is never ranked
+  // against unsupervised methods: it is shown apart, like the controls.
+  const labelFraction = new Map<string, number>();
+  for (const r of records) if (r.supervision) labelFraction.set(rowOf(r), r.supervision.labelFraction);
+  const unranked = (m: string) => CONTROLS.has(m) || labelFraction.has(m);
+  // Unsupervised methods first, then semi-supervised ones, controls last, each group in first-seen order.
   const seen = uniq(records.map(rowOf));
-  const methods = [...seen.filter((m) => !CONTROLS.has(m)), ...seen.filter((m) => CONTROLS.has(m))];
-  const honest = TABLE_METRICS.map((t) => buildTable(records, rowOf, methods, datasets, t.key, t.label, (r) => (r.status === 'ok' ? r.scores : null)));
+  const methods = [...seen.filter((m) => !unranked(m)), ...seen.filter((m) => labelFraction.has(m) && !CONTROLS.has(m)), ...seen.filter((m) => CONTROLS.has(m))];
+  const honest = TABLE_METRICS.map((t) => buildTable(records, rowOf, methods, datasets, t.key, t.label, (r) => (r.status === 'ok' ? r.scores : null), unranked));
   const anyPaper = records.some((r) => r.paperProtocol !== null);
   const paper = anyPaper
-    ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), rowOf, methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null))
+    ? TABLE_METRICS.slice(0, 3).map((t) => buildTable(records.filter((r) => r.paperProtocol !== null), rowOf, methods, datasets, t.key, t.label, (r) => r.paperProtocol?.scores ?? null, unranked))
     : null;
   const isControl = (m: string) => CONTROLS.has(m);
-  const methodRows = methods.map((id) => ({ id, isControl: isControl(id) }));
+  const methodRows = methods.map((id) => ({ id, isControl: isControl(id), labelFraction: labelFraction.get(id) ?? null }));
   const okRuns = records.filter((r) => r.status === 'ok' && r.scores !== null);
   return {
     leaderboards: honest.map((t) => leaderboard(t, methodRows, datasets)),
@@ -163,7 +170,7 @@ export function buildReportModel(records: readonly RunRecord[], opts: ReportOpti
       const ok = okRuns.filter((r) => rowOf(r) === m && r.dataset === d);
       return { seconds: meanSd(ok.map((r) => r.seconds)).mean, peakRssMb: ok.length ? Math.max(...ok.map((r) => r.peakRssMb)) : NaN, ok: ok.length };
     })),
-    points: okRuns.filter((r) => !isControl(rowOf(r))).map((r) => ({ row: rowOf(r), dataset: r.dataset, seed: r.seed, seconds: r.seconds, scores: r.scores! })),
+    points: okRuns.filter((r) => !unranked(rowOf(r))).map((r) => ({ row: rowOf(r), dataset: r.dataset, seed: r.seed, seconds: r.seconds, scores: r.scores! })),
     title: opts.title,
     protocol: opts.protocol,
     generatedAt: (opts.now ?? new Date()).toISOString(),
@@ -180,6 +187,7 @@ export function buildReportModel(records: readonly RunRecord[], opts: ReportOpti
       return {
         id,
         isControl: CONTROLS.has(id),
+        labelFraction: labelFraction.get(id) ?? null,
         seconds: meanSd(ok.map((r) => r.seconds)).mean,
         peakRssMb: ok.length ? Math.max(...ok.map((r) => r.peakRssMb)) : NaN,
         backend: b ? `${b.name} ${b.version} ×${b.threads}` : '—',

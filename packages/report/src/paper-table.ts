@@ -40,7 +40,7 @@ export function paperTable(model: ReportModel, o: PaperTableOptions): string {
   const rank = (i: number) => table.meanRank[i];
   const rankText = (i: number) => (rank(i) === null ? '—' : rank(i)!.toFixed(2));
   const protocol = o.paper ? 'paper protocol (best epoch by ACC against the true labels)' : 'final output (honest protocol)';
-  const note = `${table.label}, ${protocol}; mean ± sd over seeds ${model.seeds.join(', ')}; bold: best non-control method per dataset; mean rank over datasets, controls not ranked.`;
+  const note = `${table.label}, ${protocol}; mean ± sd over seeds ${model.seeds.join(', ')}; bold: best non-control method per dataset; mean rank over datasets, controls and semi-supervised methods (scored on their unlabelled cells) not ranked.`;
   if (o.format === 'csv') {
     const head = ['method', ...datasets.flatMap((d) => [`${d} mean`, `${d} sd`, `${d} rank`]), 'mean rank'];
     const lines = model.methods.map((m, i) => [m.id, ...table.rows[i].flatMap((c) => [
@@ -52,7 +52,7 @@ export function paperTable(model: ReportModel, o: PaperTableOptions): string {
     const lines = [`| method | ${datasets.map(mdEscape).join(' | ')} | mean rank |`, `|---|${datasets.map(() => '---:').join('|')}|---:|`];
     model.methods.forEach((m, i) => {
       const cells = table.rows[i].map((c) => (c.best ? `**${cellText(c, digits)}**` : cellText(c, digits)));
-      lines.push(`| ${mdEscape(m.isControl ? `${m.id} (control)` : m.id)} | ${cells.join(' | ')} | ${rankText(i)} |`);
+      lines.push(`| ${mdEscape(m.isControl ? `${m.id} (control)` : m.labelFraction != null ? `${m.id} (semi-supervised)` : m.id)} | ${cells.join(' | ')} | ${rankText(i)} |`);
     });
     return `${lines.join('\n')}\n\n${note}\n`;
   }
@@ -70,7 +70,7 @@ export function paperTable(model: ReportModel, o: PaperTableOptions): string {
       const t = latex(cellText(c, digits)).replace(' ± ', ' $\\pm$ ');
       return c.best ? `\\textbf{${t}}` : t;
     });
-    lines.push(`${latex(m.id)}${m.isControl ? ' (control)' : ''} & ${cells.join(' & ')} & ${rankText(i)} \\\\`);
+    lines.push(`${latex(m.id)}${m.isControl ? ' (control)' : m.labelFraction != null ? ' (semi-supervised)' : ''} & ${cells.join(' & ')} & ${rankText(i)} \\\\`);
   });
   lines.push('\\bottomrule', '\\end{tabular}');
   return lines.join('\n') + '\n';

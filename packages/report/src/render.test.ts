@@ -30,4 +30,12 @@ describe('renderReport', () => {
     const paperFirst = renderReport(records, { protocol: 'paper', title: 'p' });
     expect(paperFirst.indexOf('Paper protocol (best epoch by ACC)')).toBeLessThan(paperFirst.indexOf('Honest (final output)'));
   });
+  it('shows a semi-supervised method apart from the leaderboard, labelled as such, and only without one', () => {
+    expect(html).not.toContain('Semi-supervised — not ranked');
+    const supervision = { kind: 'semi' as const, labelFraction: 0.1, labelledCells: [1, 2], scoredCells: 98 };
+    const semi = renderReport([...records, record({ dataset: 'pbmc3k', method: 'scdcc-semi', seed: 0, scores: scores(0.93), supervision })], { protocol: 'honest', title: 's' });
+    expect(semi).toContain('Semi-supervised — not ranked');
+    expect(semi).toMatch(/<td class="name">scdcc-semi<\/td><td>10\.00 %<\/td><td>0\.930<\/td>/);
+    expect(semi).toMatch(/<tr class="semi"><td>scdcc-semi <small>\(semi-supervised: scored on the unlabelled cells; not ranked\)<\/small>/);
+  });
 });

@@ -22,6 +22,7 @@ export function makeRecord(job: Pick<Job, 'dataset' | 'seed' | 'params' | 'param
     paperProtocol: r?.paperProtocol ?? null,
     nClusters: r?.nClusters ?? 0,
     nPredicted: r?.nPredicted ?? null,
+    ...(r?.supervision ? { supervision: r.supervision } : {}),
     cells: r?.cells ?? 0,
     genes: r?.genes ?? 0,
     seconds: r ? r.seconds : lost!.seconds,

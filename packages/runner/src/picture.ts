@@ -85,7 +85,12 @@ export function orderedConfusion(truth: Truth, pred: Int32Array): { confusion: n
   return { confusion, clusterIds: order.map((j) => c.predCodes[j]), clusterType };
 }
 
-export async function runPicture(dataset: Dataset, spec: string, truth: Truth, out: Clustering, snapshots: readonly Snapshot[], seed: number, cache: Cache): Promise<RunPicture> {
+/**
+ * `scored`: the rows a semi-supervised run is scored on (null: all); the snapshots' scores cover only those, as the
+ * record's do. The layout and confusion matrix show every cell.
+ */
+export async function runPicture(dataset: Dataset, spec: string, truth: Truth, out: Clustering, snapshots: readonly Snapshot[], seed: number, cache: Cache, scored: Int32Array | null = null): Promise<RunPicture> {
+  const only = (labels: Int32Array) => (scored ? Int32Array.from(scored, (r) => labels[r]) : labels);
   const n = dataset.counts.rows;
   const cells = pictureCells(n);
   const emb = out.embedding;
@@ -102,7 +107,7 @@ export async function runPicture(dataset: Dataset, spec: string, truth: Truth, o
     pred: Array.from(cells, (i) => out.labels[i]),
     ...orderedConfusion(truth, out.labels),
     snapshots: [...snapshots].sort((a, b) => a.epoch - b.epoch).map((s) => {
-      const sc = scoreAll(truth.labels, s.labels);
+      const sc = scoreAll(only(truth.labels), only(s.labels));
       const r = (v: number) => Math.round(v * 10000) / 10000;
       return { epoch: s.epoch, acc: r(sc.acc), nmi: r(sc.nmi), ari: r(sc.ari) };
     }),

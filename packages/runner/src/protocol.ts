@@ -21,7 +21,7 @@ export type WorkerMessage =
 /** What the worker measured; the parent adds identity and provenance to make the RunRecord. */
 export type WorkerResult = Pick<
   RunRecord,
-  'error' | 'scores' | 'silhouette' | 'paperProtocol' | 'nClusters' | 'nPredicted' | 'cells' | 'genes' | 'seconds' | 'peakRssMb' | 'info' | 'backend'
+  'error' | 'scores' | 'silhouette' | 'paperProtocol' | 'nClusters' | 'nPredicted' | 'cells' | 'genes' | 'seconds' | 'peakRssMb' | 'info' | 'backend' | 'supervision'
 > & {
   ok: boolean;
   /** true when the failure is in the input (e.g. a missing file), not in the method. */

@@ -1,5 +1,6 @@
-import type { Matrix, Scores } from '@scbench/api';
+import type { Clustering, Matrix, Scores } from '@scbench/api';
 import { scoreAll, silhouetteScore } from '@scbench/metrics';
+import { pick, pickRows } from './label-hand-off.ts';
 
 export interface Snapshot {
   epoch: number;
@@ -26,4 +27,20 @@ export function embeddingSilhouette(embedding: Matrix | undefined, labels: Int32
   if (k < 2 || k >= labels.length) return null;
   const v = silhouetteScore(embedding, labels, { sampleSize: Math.min(5000, labels.length), seed });
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Every score of a finished run, against the truth of the `scored` rows only (null: all rows). A semi-supervised
+ * run is scored on the cells whose labels it was not handed: final scores, the paper protocol's snapshots and the
+ * silhouette of its embedding alike.
+ */
+export function scoreRun(truth: Int32Array, out: Clustering, snapshots: readonly Snapshot[], scored: Int32Array | null, seed: number): {
+  scores: Scores; silhouette: number | null; paperProtocol: { epoch: number; epochs: number; scores: Scores } | null;
+} {
+  const only = (labels: Int32Array) => (scored ? pick(labels, scored) : labels);
+  return {
+    scores: scoreAll(only(truth), only(out.labels)),
+    silhouette: embeddingSilhouette(out.embedding && scored ? pickRows(out.embedding, scored) : out.embedding, only(out.labels), seed),
+    paperProtocol: bestSnapshotByAcc(only(truth), snapshots.map((s) => ({ epoch: s.epoch, labels: only(s.labels) }))),
+  };
 }

@@ -1,12 +1,12 @@
 // Child-process entry for one run: load the data, hand the method the dataset (never the truth), score afterwards.
 import { announcedBackend, type Context, type ParamValue } from '@scbench/api';
-import { scoreAll } from '@scbench/metrics';
 import { loadForRun } from './load-data.ts';
 import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol.ts';
 import { findMethod } from './registry.ts';
-import { bestSnapshotByAcc, embeddingSilhouette, type Snapshot } from './score-run.ts';
+import { scoreRun, type Snapshot } from './score-run.ts';
 import { diskCache } from './disk-cache.ts';
 import { checkNeeds } from './needs.ts';
+import { runHandingLabels } from './label-hand-off.ts';
 import { runPicture } from './picture.ts';
 import { countEmptyCells, DataError } from '@scbench/datasets';
 
@@ -42,9 +42,8 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       snapshot: (epoch, labels) => snapshots.push({ epoch, labels: Int32Array.from(labels) }),
       cache: diskCache(req.cacheDir),
     };
-    const out = method.kind === 'control'
-      ? await method.run(dataset, req.params, ctx, truth)
-      : await method.run(dataset, req.params, ctx);
+    // A semi-supervised method is handed the labels of a seeded share of cells and scored on the others only.
+    const { out, scored, supervision } = await runHandingLabels(method, dataset, req.params, ctx, truth);
     if (out.labels.length !== cells) throw new Error(`${req.method} returned ${out.labels.length} labels for ${cells} cells`);
     const seconds = (performance.now() - started) / 1000;
     const peakRss = peakRssMb(); // before the report's picture is computed: the run's cost, not the layout's
@@ -54,11 +53,10 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       ok: true,
       error: null,
       badInput: false,
-      scores: scoreAll(truth.labels, out.labels),
-      silhouette: embeddingSilhouette(out.embedding, out.labels, req.seed),
-      paperProtocol: bestSnapshotByAcc(truth.labels, snapshots),
+      ...scoreRun(truth.labels, out, snapshots, scored, req.seed),
       nClusters,
       nPredicted: new Set(out.labels).size,
+      supervision,
       cells,
       genes,
       seconds,
@@ -66,7 +64,7 @@ async function execute(req: WorkerRequest, signal: AbortSignal): Promise<WorkerR
       // Cells without counts are kept as loaded; the record says how many the method saw.
       info: { ...(out.info ?? {}), ...(emptyCells > 0 ? { emptyCells } : {}) },
       // The picture is for the report only: a failure to draw it must not fail a run that succeeded.
-      picture: await runPicture(dataset, req.dataset, truth, out, snapshots, req.seed, ctx.cache).catch((e: Error) => {
+      picture: await runPicture(dataset, req.dataset, truth, out, snapshots, req.seed, ctx.cache, scored).catch((e: Error) => {
         process.stderr.write(`report picture of ${req.method} on ${req.dataset} not made: ${e.message}\n`);
         return null;
       }),

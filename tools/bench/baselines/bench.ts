@@ -1,7 +1,8 @@
 /**
  * The autoencoder baselines end to end on one dataset: load → method.run (labels unseen) → scores, per seed, with
  * wall time and the process's peak RSS. Methods are imported directly (not through the runner's registry), each run
- * in this one process, one after another.
+ * in this one process, one after another. `scdcc-semi` is handed the labels of the runner's seeded 10 % of cells and
+ * scored on the other 90 %, as `scbench run` does (the runner's runHandingLabels and scoreRun).
  *
  *   npx tsx tools/bench/baselines/bench.ts --method dec --dataset pbmc3k [--seeds 0,1,2] [--schedule default|quick]
  *       [--set key=value ...]
@@ -12,13 +13,13 @@ import { parseArgs } from 'node:util';
 import { readParam, rulesOf, testContext, type AnyMethod, type Params } from '@scbench/api';
 import { dec } from '@scbench/baseline-dec';
 import { desc } from '@scbench/baseline-desc';
-import { scdcc } from '@scbench/baseline-scdcc';
+import { scdcc, scdccSemi } from '@scbench/baseline-scdcc';
 import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
 import { sczidesk } from '@scbench/baseline-sczidesk';
 import { loadDataset } from '@scbench/datasets';
-import { scoreAll } from '@scbench/metrics';
+import { runHandingLabels, scoreRun } from '@scbench/runner';
 
-const METHODS: Record<string, AnyMethod> = { dec, desc, scdeepcluster, scdcc, sczidesk };
+const METHODS: Record<string, AnyMethod> = { dec, desc, scdeepcluster, scdcc, 'scdcc-semi': scdccSemi, sczidesk };
 
 const { values } = parseArgs({
   options: {
@@ -53,14 +54,12 @@ const rows: number[][] = [];
 for (const seed of values.seeds.split(',').map(Number)) {
   const ctx = testContext(seed, false);
   const t0 = performance.now();
-  const out = await method.run(dataset, params, ctx);
+  const { out, scored } = await runHandingLabels(method, dataset, params, ctx, truth);
   const seconds = (performance.now() - t0) / 1000;
-  const s = scoreAll(truth.labels, out.labels);
-  let paper = NaN;
-  for (const snap of ctx.snapshots) {
-    const sc = scoreAll(truth.labels, snap.labels);
-    if (Number.isNaN(paper) || sc.acc > paper) paper = sc.acc;
-  }
+  const scoredRun = scoreRun(truth.labels, out, ctx.snapshots, scored, seed);
+  const s = scoredRun.scores;
+  const paper = scoredRun.paperProtocol?.scores.acc ?? NaN;
+  if (scored) console.log(`semi-supervised: handed the labels of ${truth.labels.length - scored.length} cells, scored on the other ${scored.length}`);
   rows.push([s.ari, s.nmi, s.acc, seconds]);
   console.log(`seed ${seed}  ARI ${s.ari.toFixed(3)}  NMI ${s.nmi.toFixed(3)}  ACC ${s.acc.toFixed(3)}  ${seconds.toFixed(1)} s  ` +
     `best-snapshot ACC ${Number.isNaN(paper) ? '—' : paper.toFixed(3)}  info ${JSON.stringify(out.info ?? {})}`);

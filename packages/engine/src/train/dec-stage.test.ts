@@ -102,6 +102,31 @@ describe('decStage', () => {
     expect(withRec).toBeInstanceOf(Error);
   });
 
+  it('afterEpochSteps: extra steps after each trained epoch share the optimiser, may leave variables unreached, leak nothing', async () => {
+    const calls: number[] = [];
+    const base = { unit: 'epochs', maxIter: 3, updateInterval: 1, tol: 0 } as const;
+    const plain = await run(3, base);
+    const withSteps = await run(3, {
+      ...base,
+      afterEpochSteps: (epoch) => {
+        calls.push(epoch);
+        // must-link between a cell of group 0 and one of group 1, as scDCC's ML loss: -log Σ_k q1k q2k
+        const pull = (assign: (z: tf.Tensor2D) => tf.Tensor2D) => {
+          const q = assign(tf.tensor2d([[6, 0, 0], [0, 6, 0]]) as tf.Tensor2D); // a fixed z: only the centres are reached
+          return { ml: tf.neg(tf.log(tf.sum(tf.mul(q.slice([0, 0], [1, 3]), q.slice([1, 0], [1, 3]))))) as tf.Scalar };
+        };
+        return [pull, pull];
+      },
+    });
+    expect(withSteps.leaked).toBe(0);
+    expect(calls).toEqual([1, 2, 3]);
+    const extra = withSteps.ctx.logs.filter((l) => l.event === 'cluster-extra');
+    expect(extra.map((l) => [l.values!.epoch, l.values!.steps])).toEqual([[1, 2], [2, 2], [3, 2]]);
+    expect(extra[0].values!.ml).toBeGreaterThan(0);
+    // the steps moved the centres
+    expect(Array.from(withSteps.res.centres.data)).not.toEqual(Array.from(plain.res.centres.data));
+  });
+
   it('given centres skip k-means; bad options are refused with the name of the option', async () => {
     const centres = { rows: 3, cols: 3, data: new Float32Array(9) };
     await expect(run(1, { initCentres: { rows: 2, cols: 3, data: new Float32Array(6) } })).rejects.toThrow(/initCentres is 2×3/);

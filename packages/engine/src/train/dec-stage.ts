@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Context, Matrix } from '@scbench/api';
 import { kmeans } from '@scbench/numerics';
 import { klDivergence, decTarget, studentT } from '../losses/clustering.ts';
-import type { OptimizerSpec } from '../optim/optimizer.ts';
+import { createOptimizer, type OptimizerSpec } from '../optim/optimizer.ts';
 import { fit, type LossParts, type Step } from './fit.ts';
 import { predict, type Forward } from './predict.ts';
 import { variableFrom } from '../variable.ts';
@@ -61,7 +61,17 @@ export interface DecStageOptions {
   predictBatch?: number;
   /** Phase name in logs (default 'cluster'). */
   name?: string;
+  /**
+   * After each epoch's batches: further steps with the same optimiser and its state, over `variables` and the centres
+   * — scDCC's must-link and cannot-link passes (ttgump/scDCC @ 142e4e0, scDCC.py:242-279). Each entry is one step's
+   * loss; `assign(z)` is the Student-t Q of a bottleneck against the current centres. A variable the step's loss does
+   * not reach is left alone (no gradient, no update). Logged as `<name>-extra`, the parts' means per epoch.
+   */
+  afterEpochSteps?: (epoch: number) => readonly ExtraStep[];
 }
+
+/** One extra optimisation step of `decStage` (see `afterEpochSteps`). */
+export type ExtraStep = (assign: (z: tf.Tensor2D) => tf.Tensor2D) => LossParts;
 
 export interface DecStageResult {
   /** argmax Q after the last step. */
@@ -141,14 +151,40 @@ export async function decStage(o: DecStageOptions, ctx: Context): Promise<DecSta
   const stepsPerEpoch = o.batchSize && o.batchSize < n ? Math.ceil(n / o.batchSize) : 1;
   const epochs = o.unit === 'epochs' ? o.maxIter : Math.ceil(o.maxIter / stepsPerEpoch);
   let epochsStarted = 0;
+  const trained = [...o.variables, centres];
+  // With extra steps the stage owns the optimiser, so they share its state with the epoch's batches (as scDCC does).
+  const opt = o.afterEpochSteps ? createOptimizer(o.optimizer) : null;
+  const extraSteps = async (epoch: number): Promise<void> => {
+    const steps = o.afterEpochSteps!(epoch);
+    const sums: Record<string, number> = {};
+    for (const lossOf of steps) {
+      if (ctx.signal.aborted) return;
+      const values = tf.tidy(() => {
+        const kept: Record<string, number> = {};
+        const { grads, value } = tf.variableGrads(() => {
+          const parts = lossOf((z) => studentT(z, centres, alpha));
+          const names = Object.keys(parts);
+          if (names.length === 0) throw new Error('decStage: an extra step returned no loss parts');
+          for (const k of names) kept[k] = parts[k].dataSync()[0];
+          return (names.length === 1 ? parts[names[0]] : tf.addN(names.map((k) => parts[k]))) as tf.Scalar;
+        }, trained);
+        const reached = trained.filter((v) => grads[v.name]);
+        opt!.step(reached, reached.map((v) => grads[v.name]));
+        kept.total = value.dataSync()[0];
+        return kept;
+      });
+      for (const [k, v] of Object.entries(values)) sums[k] = (sums[k] ?? 0) + v;
+    }
+    if (steps.length) ctx.log(`${o.name ?? 'cluster'}-extra`, { epoch, steps: steps.length, ...Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / steps.length])) });
+  };
   try {
-    const report = await fit({ variables: [...o.variables, centres] }, {
+    const report = await fit({ variables: trained }, {
       rows: n,
       smokeEpochs: 2,
       phases: [{
         name: o.name ?? 'cluster',
         epochs,
-        optimizer: o.optimizer,
+        optimizer: opt ?? o.optimizer,
         batchSize: o.batchSize,
         shuffle: o.shuffle ?? true,
         beforeStep(iteration, epoch, step) {
@@ -159,6 +195,7 @@ export async function decStage(o: DecStageOptions, ctx: Context): Promise<DecSta
           }
           return step === 0 && (epoch - 1) % o.updateInterval === 0 ? refresh(epoch - 1) : false;
         },
+        afterEpoch: o.afterEpochSteps ? (e) => extraSteps(e.epoch) : undefined,
         loss(step) {
           const { z, parts = {} } = o.train(step);
           const q = studentT(z, centres, alpha);
@@ -185,6 +222,7 @@ export async function decStage(o: DecStageOptions, ctx: Context): Promise<DecSta
     };
   } finally {
     (target as tf.Tensor2D | null)?.dispose();
+    opt?.dispose();
     centres.dispose();
   }
 }
