@@ -11,7 +11,7 @@ import { attentionaeSc } from '@scbench/baseline-attentionae-sc';
 import { scdsc } from '@scbench/baseline-scdsc';
 import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
 import { desc } from '@scbench/baseline-desc';
-import { scdcc } from '@scbench/baseline-scdcc';
+import { scdcc, scdccSemi } from '@scbench/baseline-scdcc';
 import { sczidesk } from '@scbench/baseline-sczidesk';
 import { scgnn } from '@scbench/baseline-scgnn';
 import { scllmDsc } from '@scbench/core';
@@ -22,7 +22,7 @@ import { trueLabels } from './controls/true-labels.ts';
  * Every method scbench can run, as an explicit typed list: adding a baseline is one import and one entry here,
  * and a typo in a method id inside TypeScript code is a compile error (see MethodId).
  */
-export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdsc, sczidesk, attentionaeSc, scname, scgnn, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
+export const methods = [pcaKmeans, leiden, sccdcg, scmae, scllmDsc, geneptW, geneptS, dec, scdeepcluster, desc, scdcc, scdccSemi, scdsc, sczidesk, attentionaeSc, scname, scgnn, trueLabels, randomLabels] as const satisfies readonly AnyMethod[];
 
 export type MethodId = (typeof methods)[number]['id'];
 
