@@ -6,6 +6,8 @@ import { createRng, csrFromDense, gaussGraphDense, gaussGraphKnn, kmeans, leiden
 import { attentionInput, subsetInput, zscore, type AttentionInput } from './input.ts';
 import { attentionModel, graphReconstruction, type AttentionModel } from './model.ts';
 
+export { attentionInput, zscore } from './input.ts';
+
 /**
  * AttentionAE-sc (Li, Zhang, Wang, et al. Attention-based deep clustering method for scRNA-seq cell type
  * identification. PLOS Computational Biology 19(11), 2023): a ZINB denoising autoencoder and a GCN over a Gaussian-
@@ -15,6 +17,9 @@ import { attentionModel, graphReconstruction, type AttentionModel } from './mode
  */
 const PARAMS = defineParams({
   nTopGenes: positiveInt(2500),
+  /** Log-normalised data: counts recovered with expm1, or the stored values as counts ('as-given': what the
+   * original's load_data and ZINB compute when handed such a file). */
+  logInput: choice(['expm1', 'as-given']),
   latent: positiveInt(16),
   heads: positiveInt(8),
   /** scanpy's n_neighbors of the Gaussian-kernel graph (cosine), the cell itself counted. */
@@ -115,7 +120,7 @@ async function runAttention(data: Dataset, p: AttentionParams, ctx: Context): Pr
   checkAttentionParams(p);
   await initEngine();
   ctx.progress('preprocess', 0, 1);
-  const all = attentionInput(data, p.nTopGenes);
+  const all = attentionInput(data, p.nTopGenes, p.logInput);
   const n = all.logX.rows;
   const rng = createRng(ctx.seed);
   const sub = p.subsample === 'uniform' && n >= p.maxCells;
@@ -213,6 +218,7 @@ async function runAttention(data: Dataset, p: AttentionParams, ctx: Context): Pr
         trainedOn: nt,
         clusters: k,
         genes,
+        countsFrom: all.countsFrom,
         stage1Epochs: stage1.phases[0].epochs,
         stage1StoppedEarly: stage1.phases[0].stoppedEarly,
         stage2Epochs: stage2.phases[0].epochs,

@@ -6,6 +6,8 @@ import {
 } from '@scbench/engine';
 import { createRng, kmeans, pca, similarityGraph, SIMILARITIES } from '@scbench/numerics';
 import { scdscInput } from './input.ts';
+
+export { scdscInput } from './input.ts';
 import { sdcnModel } from './model.ts';
 
 /**
@@ -20,6 +22,9 @@ const PARAMS = defineParams({
   /** 'cutoffs': scanpy's min_mean/max_mean/min_disp HVGs (the original); 'auto': the same, but all genes of a panel of
    * ≤ 1000 genes; 'all': no selection. */
   hvg: choice(['auto', 'cutoffs', 'all']),
+  /** Log-normalised data: counts recovered with expm1, or the stored values as counts ('as-given': what the
+   * original's scanpy_filter.py and ZINB compute when handed such a file). */
+  logInput: choice(['expm1', 'as-given']),
   /** Similarity of the top-k graph (calcu_graph's methods): scDSC's 'p', or heat / cos / ncos. */
   graph: choice(SIMILARITIES as readonly ('p' | 'heat' | 'cos' | 'ncos')[], 'p'),
   knnK: positiveInt(10),
@@ -86,7 +91,7 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
   checkScdscParams(p);
   await initEngine();
   ctx.progress('preprocess', 0, 1);
-  const input = scdscInput(data, p.hvg);
+  const input = scdscInput(data, p.hvg, p.logInput);
   const n = input.x.rows;
   const genes = input.x.cols;
   const k = data.nClusters;
@@ -156,6 +161,7 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
       info: {
         graph: `${p.graph} top-${p.knnK} on ${graphFrom}`,
         genes,
+        countsFrom: input.countsFrom,
         graphSeconds: Number(graphSeconds.toFixed(3)),
         pretrainSeconds: Number(pre.seconds.toFixed(3)),
         trainSeconds: Number(trained.seconds.toFixed(3)),
