@@ -18,6 +18,9 @@ import { scgnnInput } from './input.ts';
 const PARAMS = defineParams({
   /** Genes of largest variance kept (`--geneSelectnum`). */
   genes: positiveInt(2000),
+  /** Log-normalised data: 'expm1' turns them back before scGNN's log(x+1); 'as-given' hands the stored values to it,
+   * as the original reading such a file would (a second log). Other value types are used as stored either way. */
+  logInput: choice(['expm1', 'as-given']),
   /** Feature-AE epochs before the EM loop (`--Regu-epochs`). */
   reguEpochs: positiveInt(500),
   /** EM iterations at most (`--EM-iteration`). */
@@ -138,7 +141,7 @@ async function runScgnn(data: Dataset, p: ScgnnParams, ctx: Context): Promise<Cl
   checkScgnnParams(p);
   await initEngine();
   ctx.progress('preprocess', 0, 1);
-  const input = scgnnInput(data, p.genes);
+  const input = scgnnInput(data, p.genes, p.logInput);
   const x = input.x;
   const n = x.rows;
   ctx.log('preprocess', { genes: x.cols });

@@ -13,13 +13,14 @@ export interface ScgnnInput {
  * non-zero in at least 1% of the cells, the `genes` genes of largest variance (of the values before the log), then
  * log(x + 1). The original also drops cells non-zero in fewer than 1% of the genes (line 290); cells are never
  * dropped here, so the runner's labels stay aligned. Log-normalised data go back through expm1 first (as the other
- * count-based baselines), other value types are used as stored; scaled values are refused.
+ * count-based baselines) or, with 'as-given', are logged again as the original would; other value types are used as
+ * stored; scaled values are refused.
  */
-export function scgnnInput(data: Dataset, genes: number): ScgnnInput {
+export function scgnnInput(data: Dataset, genes: number, logInput: 'expm1' | 'as-given' = 'expm1'): ScgnnInput {
   if (data.valueType === 'scaled') {
     throw new Error(`scgnn: dataset '${data.id}' holds scaled (z-scored) values; scGNN takes log(x + 1) of non-negative expression. Use the dataset's count or log-normalised file.`);
   }
-  const { counts, step } = likelihoodCounts(data, 'expm1');
+  const { counts, step } = likelihoodCounts(data, logInput);
   const n = counts.rows;
   const minCells = Math.ceil(0.01 * n - 1e-9);
   const f = filterGenes(counts, { minCells });
