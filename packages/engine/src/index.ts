@@ -42,5 +42,5 @@ export { fit, type FitOptions, type FitReport, type Phase, type PhaseReport, typ
 export { predict, predictTensor, type Forward } from './train/predict.ts';
 export { decStage, type DecStageOptions, type DecStageResult, type DecTraining } from './train/dec-stage.ts';
 export { gcnVae, type GcnVae } from './layers/gcn-vae.ts';
-export { innerProductDenseLoss, innerProductPairLoss, innerProductWeights, samplePairs, gaeKl, type PairSample } from './losses/inner-product.ts';
+export { innerProductDenseLoss, innerProductPairLoss, innerProductWeights, pairDots, samplePairs, gaeKl, type PairSample } from './losses/inner-product.ts';
 export { gcnVaeEmbedding, gcnNormalize, undirectedEdges, type GcnVaeEmbeddingOptions, type GcnVaeEmbeddingResult } from './train/gcn-vae-embedding.ts';

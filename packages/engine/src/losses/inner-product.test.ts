@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { createRng, csrFromTriplets } from '@scbench/numerics';
 import { initEngine } from '../backend.ts';
+import { expectGradOk, gradCheck } from '../testing/gradcheck.ts';
 import { gaeKl, innerProductDenseLoss, innerProductPairLoss, innerProductWeights, samplePairs, type PairSample } from './inner-product.ts';
 
 beforeAll(async () => {
@@ -45,6 +46,16 @@ describe('inner-product graph losses (scGNN GAE)', () => {
     };
     const got = tf.tidy(() => innerProductPairLoss(tf.tensor2d(z), all).dataSync()[0]);
     expect(got).toBeCloseTo(0.9539948105812073, 5);
+  });
+
+  it('the pair form\'s gradient matches finite differences (its typed-array product), the dense form\'s too', () => {
+    const { posWeight, norm } = innerProductWeights(n, 2 * edges.length);
+    const s = samplePairs(target, 30, posWeight, norm, createRng(3));
+    const zt = tf.tensor2d(z);
+    expectGradOk(gradCheck((a) => innerProductPairLoss(a as tf.Tensor2D, s), [zt], { h: 1e-2 }));
+    const dt = tf.tensor2d(dense);
+    expectGradOk(gradCheck((a) => innerProductDenseLoss(a as tf.Tensor2D, dt, posWeight, norm), [zt], { h: 1e-2 }));
+    tf.dispose([zt, dt]);
   });
 
   it('sampled draws are unbiased for the dense loss and exclude entries from the negatives', () => {
