@@ -197,9 +197,10 @@ function tableCmd(args: string[]): number {
 function methodsCmd(args: string[]): number {
   const { values } = parse(args, { json: { type: 'boolean' } });
   if (values.help) return print(HELP.methods);
-  const rows = methods.map((m) => ({ id: m.id, label: m.label, kind: m.kind, summary: m.summary, paper: m.reference.paper, repo: m.reference.repo ?? null, defaults: m.defaults }));
+  const rows = methods.map((m) => ({ id: m.id, label: m.label, kind: m.kind, supervision: m.supervision ?? null, summary: m.summary, paper: m.reference.paper, repo: m.reference.repo ?? null, defaults: m.defaults }));
   if (values.json) return print(JSON.stringify(rows, null, 2));
-  return print(rows.map((r) => `${r.id.padEnd(16)} ${r.kind.padEnd(10)} ${r.summary}`).join('\n'));
+  // A semi-supervised method says so beside its kind: it is handed some labels and never ranked with the others.
+  return print(rows.map((r) => `${r.id.padEnd(16)} ${(r.supervision ? `${r.kind}/semi` : r.kind).padEnd(10)} ${r.summary}`).join('\n'));
 }
 
 function datasetsCmd(args: string[]): number {
