@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defineMethod, isCsr } from './index.ts';
+import { defineMethod, defineSemiSupervised, isCsr } from './index.ts';
 
 describe('api', () => {
   it('defineMethod returns the definition unchanged', async () => {
@@ -14,6 +14,16 @@ describe('api', () => {
       {} as never,
     );
     expect(Array.from(out.labels)).toEqual([0, 0, 0]);
+  });
+  it('defineSemiSupervised refuses a label fraction outside (0, 1), naming the method', () => {
+    const def = (labelFraction: number) => defineSemiSupervised({
+      id: 'semi', label: 'Semi', summary: 's', reference: { paper: 'p' }, kind: 'deep', defaults: {},
+      supervision: { kind: 'semi', labelFraction },
+      run: async (data, _p, _c, labelled) => ({ labels: new Int32Array(data.counts.rows).fill(labelled.labels[0] ?? 0) }),
+    });
+    expect(def(0.1).supervision.labelFraction).toBe(0.1);
+    expect(() => def(1)).toThrow(/semi: supervision.labelFraction must be in \(0, 1\), got 1/);
+    expect(() => def(0)).toThrow(/labelFraction/);
   });
   it('isCsr tells sparse from dense', () => {
     expect(isCsr({ rows: 0, cols: 0, data: new Float32Array() })).toBe(false);
