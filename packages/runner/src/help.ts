@@ -60,7 +60,7 @@ Renders DIR/records.jsonl into one self-contained HTML file (default DIR/index.h
 
 Prints the mean ± sd table of one metric (acc, nmi, ari, ami, f1, vMeasure; default ari) over DIR/records.jsonl:
 methods × datasets, the best non-control method per dataset in bold, the mean rank over datasets in the last
-column (controls are not ranked), failures as "failed"/"timeout". --protocol paper tables the epoch picked by ACC
+column (controls and semi-supervised methods are not ranked), failures as "failed"/"timeout". --protocol paper tables the epoch picked by ACC
 against the labels (only for runs that took snapshots). CSV gives unformatted mean, sd and rank per dataset.`,
   methods: `Usage: scbench methods [--json]`,
   datasets: `Usage: scbench datasets [--json]
