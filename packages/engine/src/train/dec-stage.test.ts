@@ -115,14 +115,17 @@ describe('decStage', () => {
           const q = assign(tf.tensor2d([[6, 0, 0], [0, 6, 0]]) as tf.Tensor2D); // a fixed z: only the centres are reached
           return { ml: tf.neg(tf.log(tf.sum(tf.mul(q.slice([0, 0], [1, 3]), q.slice([1, 0], [1, 3]))))) as tf.Scalar };
         };
-        return [pull, pull];
+        // a part only some steps return is averaged over those steps: `two` logs 2, not 2 / 3
+        const two = (assign: (z: tf.Tensor2D) => tf.Tensor2D) => ({ two: tf.add(tf.mul(0, tf.sum(assign(tf.tensor2d([[6, 0, 0]])))), 2) as tf.Scalar });
+        return [pull, pull, two];
       },
     });
     expect(withSteps.leaked).toBe(0);
     expect(calls).toEqual([1, 2, 3]);
     const extra = withSteps.ctx.logs.filter((l) => l.event === 'cluster-extra');
-    expect(extra.map((l) => [l.values!.epoch, l.values!.steps])).toEqual([[1, 2], [2, 2], [3, 2]]);
+    expect(extra.map((l) => [l.values!.epoch, l.values!.steps])).toEqual([[1, 3], [2, 3], [3, 3]]);
     expect(extra[0].values!.ml).toBeGreaterThan(0);
+    expect(extra[0].values!.two).toBe(2);
     // the steps moved the centres
     expect(Array.from(withSteps.res.centres.data)).not.toEqual(Array.from(plain.res.centres.data));
   });

@@ -65,7 +65,8 @@ export interface DecStageOptions {
    * After each epoch's batches: further steps with the same optimiser and its state, over `variables` and the centres
    * — scDCC's must-link and cannot-link passes (ttgump/scDCC @ 142e4e0, scDCC.py:242-279). Each entry is one step's
    * loss; `assign(z)` is the Student-t Q of a bottleneck against the current centres. A variable the step's loss does
-   * not reach is left alone (no gradient, no update). Logged as `<name>-extra`, the parts' means per epoch.
+   * not reach is left alone (no gradient, no update). Logged as `<name>-extra`: per epoch, each part's mean over the
+   * steps that returned it.
    */
   afterEpochSteps?: (epoch: number) => readonly ExtraStep[];
 }
@@ -156,7 +157,9 @@ export async function decStage(o: DecStageOptions, ctx: Context): Promise<DecSta
   const opt = o.afterEpochSteps ? createOptimizer(o.optimizer) : null;
   const extraSteps = async (epoch: number): Promise<void> => {
     const steps = o.afterEpochSteps!(epoch);
+    // Each part's mean over the steps that have it (must-link parts over must-link steps only, not over all).
     const sums: Record<string, number> = {};
+    const counts: Record<string, number> = {};
     for (const lossOf of steps) {
       if (ctx.signal.aborted) return;
       const values = tf.tidy(() => {
@@ -173,9 +176,12 @@ export async function decStage(o: DecStageOptions, ctx: Context): Promise<DecSta
         kept.total = value.dataSync()[0];
         return kept;
       });
-      for (const [k, v] of Object.entries(values)) sums[k] = (sums[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(values)) {
+        sums[k] = (sums[k] ?? 0) + v;
+        counts[k] = (counts[k] ?? 0) + 1;
+      }
     }
-    if (steps.length) ctx.log(`${o.name ?? 'cluster'}-extra`, { epoch, steps: steps.length, ...Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / steps.length])) });
+    if (steps.length) ctx.log(`${o.name ?? 'cluster'}-extra`, { epoch, steps: steps.length, ...Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / counts[k]])) });
   };
   try {
     const report = await fit({ variables: trained }, {
