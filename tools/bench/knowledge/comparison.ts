@@ -129,15 +129,22 @@ else {
   console.log(`- choice on half A (5 with gene names), seeds ${seedList(chooseSeeds)}: ${onA.map(({ e, m }) => `${e} ${m.toFixed(4)}`).join(', ')} → **${onA[0].e}**` +
     ` (use-lite ${halfMean('use-lite', split.A.withGeneNames, chooseSeeds).toFixed(4)})${missing.length ? `; not run there: ${missing.join(', ')}` : ''}`);
   const chosen = onA[0].e;
+  // Every candidate's halves, not only the chosen one's: a near-tie in the choice should not hide how the other fares.
   let wins = true;
   let complete = true;
-  for (const h of ['A', 'B'] as const) {
-    const ds = split[h].withGeneNames;
-    const ss = seedsOf(chosen, ds).filter((s) => seedsOf('use-lite', ds).includes(s));
-    const [c, u] = [halfMean(chosen, ds, ss), halfMean('use-lite', ds, ss)];
-    wins &&= c > u;
-    complete &&= ss.length > 0;
-    console.log(`- half ${h} (5 with gene names), seeds ${seedList(ss) || '—'}: ${chosen} ${f3(c)} vs use-lite ${f3(u)} (${signed(c - u)})`);
+  for (const { e } of onA) {
+    const parts: string[] = [];
+    for (const h of ['A', 'B'] as const) {
+      const ds = split[h].withGeneNames;
+      const ss = seedsOf(e, ds).filter((s) => seedsOf('use-lite', ds).includes(s));
+      const [c, u] = [halfMean(e, ds, ss), halfMean('use-lite', ds, ss)];
+      parts.push(`half ${h}, seeds ${seedList(ss) || '—'}: ${f3(c)} vs use-lite ${f3(u)} (${signed(c - u)})`);
+      if (e === chosen) {
+        wins &&= c > u;
+        complete &&= ss.length > 0;
+      }
+    }
+    console.log(`- ${e}${e === chosen ? ' (chosen)' : ''}, 5 datasets with gene names per half: ${parts.join('; ')}`);
   }
   const verdict = !complete ? `undecided: ${chosen} lacks a half's runs` : wins ? `${chosen} is ahead on both halves: it becomes the default` : 'not ahead on both halves: the default stays use-lite';
   console.log(`- verdict: ${verdict}`);
