@@ -34,4 +34,5 @@ export const scdcc = defineMethod({
   run: (data: Dataset, p: ScDccParams, ctx: Context): Promise<Clustering> => runScDeepCluster(data, p, ctx, p.gamma),
 });
 
-export { scdccSemi, SCDCC_SEMI_PARAMS, type ScDccSemiParams } from './semi.ts';
+export { constraintSteps, scdccSemi, SCDCC_SEMI_PARAMS, type ScDccSemiParams } from './semi.ts';
+export { randomPairs, type PairwiseConstraints } from './constraints.ts';
