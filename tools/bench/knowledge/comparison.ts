@@ -130,8 +130,8 @@ else {
     ` (use-lite ${halfMean('use-lite', split.A.withGeneNames, chooseSeeds).toFixed(4)})${missing.length ? `; not run there: ${missing.join(', ')}` : ''}`);
   const chosen = onA[0].e;
   // Every candidate's halves, not only the chosen one's: a near-tie in the choice should not hide how the other fares.
-  let wins = true;
-  let complete = true;
+  const behind: string[] = []; // halves where the chosen encoder has runs and is not above use-lite
+  const unrun: string[] = []; // halves where it has none
   for (const { e } of onA) {
     const parts: string[] = [];
     for (const h of ['A', 'B'] as const) {
@@ -139,13 +139,14 @@ else {
       const ss = seedsOf(e, ds).filter((s) => seedsOf('use-lite', ds).includes(s));
       const [c, u] = [halfMean(e, ds, ss), halfMean('use-lite', ds, ss)];
       parts.push(`half ${h}, seeds ${seedList(ss) || '—'}: ${f3(c)} vs use-lite ${f3(u)} (${signed(c - u)})`);
-      if (e === chosen) {
-        wins &&= c > u;
-        complete &&= ss.length > 0;
-      }
+      if (e === chosen && ss.length === 0) unrun.push(h);
+      else if (e === chosen && !(c > u)) behind.push(`${h} (seeds ${seedList(ss)})`);
     }
     console.log(`- ${e}${e === chosen ? ' (chosen)' : ''}, 5 datasets with gene names per half: ${parts.join('; ')}`);
   }
-  const verdict = !complete ? `undecided: ${chosen} lacks a half's runs` : wins ? `${chosen} is ahead on both halves: it becomes the default` : 'not ahead on both halves: the default stays use-lite';
+  // Behind on one half decides it even when the other half was not run; ahead on the run halves does not.
+  const verdict = behind.length ? `${chosen} is not above use-lite on half ${behind.join(' and ')}: the default stays use-lite`
+    : unrun.length ? `undecided: ${chosen} has no runs on half ${unrun.join(' and ')}`
+      : `${chosen} is ahead on both halves: it becomes the default`;
   console.log(`- verdict: ${verdict}`);
 }
