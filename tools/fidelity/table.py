@@ -40,6 +40,8 @@ print()
 groups = defaultdict(list)
 for r in rows:
     tag = ' (expm1 input)' if 'input expm1' in r.get('notes', '') else ''
+    if '--quickmode' in r.get('notes', ''):
+        tag += ' (demo schedule)'  # scGNN's README schedule, kept apart from its defaults
     groups[(r['method'], r['dataset'] + tag)].append(r)
 print('| method | dataset | seeds | ACC mean (sd) | NMI mean (sd) | ARI mean (sd) | wall s mean |')
 print('|---|---|---|---|---|---|---|')
