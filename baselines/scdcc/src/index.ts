@@ -1,5 +1,6 @@
 import { defineMethod, type Clustering, type Context, type Dataset } from '@scbench/api';
 import { runScDeepCluster, SCDEEPCLUSTER_PARAMS } from '@scbench/baseline-scdeepcluster';
+import { SCDCC_REFERENCE } from './reference.ts';
 
 /**
  * scDCC (Tian, Zhang, Li, et al., Nature Communications 2021) without constraints, as ttgump/scDCC runs it with
@@ -18,12 +19,7 @@ export const scdcc = defineMethod({
   id: 'scdcc',
   label: 'scDCC',
   summary: 'scDeepCluster\'s model and schedule with γ once (scDCC), run without its label-derived pairwise constraints',
-  reference: {
-    paper: 'Tian, Zhang, Li, Cheng, Wang & Zhang. Model-based deep embedding for constrained clustering analysis of single cell RNA-seq data. Nature Communications 12, 1873 (2021)',
-    url: 'https://doi.org/10.1038/s41467-021-22008-3',
-    repo: 'ttgump/scDCC',
-    commit: '142e4e0370f4134751e92a160f95f97fce8db369',
-  },
+  reference: SCDCC_REFERENCE,
   kind: 'deep',
   // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,

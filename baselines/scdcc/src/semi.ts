@@ -3,6 +3,7 @@ import { runScDeepCluster, SCDEEPCLUSTER_PARAMS, type ScDeepClusterModel } from 
 import { tf, type DecStageOptions } from '@scbench/engine';
 import { randomPairs } from './constraints.ts';
 import { cannotLinkLoss, mustLinkLoss } from './pairwise-loss.ts';
+import { SCDCC_REFERENCE } from './reference.ts';
 
 type ExtraStep = ReturnType<NonNullable<DecStageOptions['afterEpochSteps']>>[number];
 
@@ -59,12 +60,7 @@ export const scdccSemi = defineSemiSupervised({
   id: 'scdcc-semi',
   label: 'scDCC (semi-supervised: 10 % labelled)',
   summary: 'SEMI-SUPERVISED scDCC: handed the labels of 10 % of cells, 1,000 must-link/cannot-link pairs among them; scored on the other 90 %, never ranked with unsupervised methods',
-  reference: {
-    paper: 'Tian, Zhang, Li, Cheng, Wang & Zhang. Model-based deep embedding for constrained clustering analysis of single cell RNA-seq data. Nature Communications 12, 1873 (2021)',
-    url: 'https://doi.org/10.1038/s41467-021-22008-3',
-    repo: 'ttgump/scDCC',
-    commit: '142e4e0370f4134751e92a160f95f97fce8db369',
-  },
+  reference: SCDCC_REFERENCE,
   kind: 'deep',
   supervision: { kind: 'semi', labelFraction: 0.1 },
   defaults: SCDCC_SEMI_PARAMS.defaults,
