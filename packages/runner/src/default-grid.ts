@@ -6,7 +6,7 @@ import { rawCountsReason } from './needs.ts';
  * The main job on a fresh machine (`npm start` = `scbench run --default`): every registered method — scLLM-DSC,
  * scCDCG, each deep baseline, the classical pipelines and the controls — each with its `quick` schedule, on the
  * embedded real dataset wang_pancreas (datasets/embedded: gene names, so scLLM-DSC's text view runs) and on two
- * built-in synthetic sets of two difficulties. No download and no ../shared; under 10 minutes on 2 cores.
+ * built-in synthetic sets of two difficulties. No download and no ../shared; about 6 minutes on 2 cores (runner README).
  * Two runs at a time (one engine thread each): half the runs are short, and a run's start-up (loading the engine)
  * then overlaps another's work. The report says that times were measured beside another run.
  */
