@@ -5,10 +5,7 @@ import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const [page, out] = process.argv.slice(2);
-if (!page || !out) {
-  console.error('usage: readme-screenshot.ts <report index.html> <out.png>');
-  process.exit(2);
-}
+if (!page || !out) throw new Error('usage: npx tsx tools/docs/readme-screenshot.ts <report index.html> <out.png>');
 const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
   const tab = await browser.newPage();
