@@ -1,5 +1,5 @@
 import {
-  batchNorm, crossAttention, dense, gaussianNoise, gcn, tf, type Adjacency, type ApplyOptions, type Layer, type Module,
+  batchNorm, clampedExp, crossAttention, dense, gaussianNoise, gcn, tf, type Adjacency, type ApplyOptions, type Layer, type Module,
 } from '@scbench/engine';
 import type { Rng } from '@scbench/numerics';
 
@@ -64,7 +64,7 @@ export function attentionModel(genes: number, latent: number, heads: number, rng
         z,
         g2,
         pi: piHead.apply(d),
-        mean: tf.clipByValue(tf.exp(meanHead.apply(d)), 1e-5, 1e4) as tf.Tensor2D,
+        mean: clampedExp(meanHead.apply(d), 1e-5, 1e4) as tf.Tensor2D,
         dispersion: tf.clipByValue(tf.softplus(dispHead.apply(d)), 1e-4, 1e3) as tf.Tensor2D,
       };
     },

@@ -21,6 +21,7 @@ export { layerSizes, isLayerSizes } from './layers/layer-sizes.ts';
 export { batchNorm, type BatchNormOptions } from './layers/batch-norm.ts';
 export { layerNorm } from './layers/layer-norm.ts';
 export { dropout, gaussianNoise } from './layers/stochastic.ts';
+export { clampedExp } from './layers/clamped-exp.ts';
 export { zinbDecoder, MEAN_RANGE, DISPERSION_RANGE, type ZinbDecoder, type ZinbOutput } from './layers/zinb-decoder.ts';
 export { zinbAutoencoder, type ZinbAutoencoder, type ZinbAutoencoderOptions } from './layers/zinb-autoencoder.ts';
 export { gcn, propagate, type GraphLayer, type Adjacency, type GcnOptions } from './layers/gcn.ts';

@@ -4,10 +4,12 @@
  *   mean       = clamp(exp(h·W_μ + b), 1e-5, 1e6)      (× size factor inside the likelihood)
  *   dispersion = clamp(softplus(h·W_θ + b), 1e-4, 1e4)
  *   π          = sigmoid(h·W_π + b)
- * The clamps are the originals' `MeanAct` / `DispAct` (scDeepCluster_pytorch layers.py).
+ * The clamps are the originals' `MeanAct` / `DispAct` (scDeepCluster_pytorch layers.py); the mean's is applied to the
+ * logit (clampedExp) so that an overflowing logit cannot make the gradient NaN.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '@scbench/numerics';
+import { clampedExp } from './clamped-exp.ts';
 import { dense, type Dense } from './dense.ts';
 import type { Init } from './init.ts';
 import type { Module } from './layer.ts';
@@ -48,7 +50,7 @@ export function zinbDecoder(hidden: number, genes: number, rng: Rng, opts: { ini
     variables: [...heads.mean.variables, ...heads.dispersion.variables, ...heads.pi.variables],
     apply(h) {
       return {
-        mean: tf.clipByValue(tf.exp(heads.mean.apply(h)), MEAN_RANGE[0], MEAN_RANGE[1]) as tf.Tensor2D,
+        mean: clampedExp(heads.mean.apply(h), MEAN_RANGE[0], MEAN_RANGE[1]) as tf.Tensor2D,
         dispersion: tf.clipByValue(tf.softplus(heads.dispersion.apply(h)), DISPERSION_RANGE[0], DISPERSION_RANGE[1]) as tf.Tensor2D,
         pi: heads.pi.apply(h),
       };
