@@ -3,9 +3,9 @@ import {
 } from '@scbench/api';
 import { dcaPreprocess, toDense } from '@scbench/datasets';
 import {
-  bceWithLogits, dense, denseStack, disposeModules, fit, initEngine, mse, predict, tf, variablesOf,
+  bceWithLogits, dense, denseStack, disposeModules, engineKnn, fit, initEngine, mse, predict, tf, variablesOf,
 } from '@scbench/engine';
-import { connectivities, createRng, kmeans, knn, leidenWithK, maskedSwap } from '@scbench/numerics';
+import { connectivities, createRng, kmeans, leidenWithK, maskedSwap } from '@scbench/numerics';
 
 /**
  * scMAE (Fang, Zheng & Li. scMAE: a masked autoencoder for single-cell RNA-seq clustering.
@@ -151,10 +151,13 @@ function kmeansReadout(latent: Matrix, k: number, nInit: number, ctx: Context): 
   return km.labels;
 }
 
-/** sc.pp.neighbors(n_neighbors=10) on the latent (the cell itself counts as one of the 10), then Leiden searched to K. */
+/**
+ * sc.pp.neighbors(n_neighbors=10) on the latent (the cell itself counts as one of the 10), then Leiden searched to K.
+ * The exact search runs its N² products on the engine (this read-out is the one used above 10,000 cells).
+ */
 function leidenReadout(latent: Matrix, k: number, ctx: Context): Int32Array {
   const nNeighbors = Math.min(10, latent.rows);
-  const graph = connectivities(knn(latent, nNeighbors - 1), { nNeighbors });
+  const graph = connectivities(engineKnn(latent, nNeighbors - 1), { nNeighbors });
   const res = leidenWithK(graph, k, { seed: ctx.seed });
   ctx.log('leiden', { resolution: res.resolution, clusters: res.nClusters, tries: res.tries });
   return res.labels;

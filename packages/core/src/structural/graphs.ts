@@ -34,9 +34,8 @@
  * M' = b·(Â₁ − u₁u₁ᵀ) + (1 − b)·(Â₂ − u₂u₂ᵀ) instead: the same cut, with the trivial solution removed.
  */
 import { type Csr, type Matrix } from '@scbench/api';
-import { tf } from '@scbench/engine';
+import { engineKnn, tf } from '@scbench/engine';
 import { csrFromTriplets, csrMatmulDense, knn, pca, relabelSymmetric, reverseCuthillMcKee } from '@scbench/numerics';
-import { engineKnn } from './engine-knn.ts';
 import { engineProduct } from './engine-product.ts';
 
 export type GraphForm = 'dense' | 'factored' | 'sparse';
@@ -251,7 +250,7 @@ export function knnCosineAdjacency(x: Matrix, k: number, knnPcs = 50, seed = 0):
   const kk = Math.min(k, n - 1);
   const pcs = Math.min(knnPcs, p, n - 1);
   // Euclidean distance between unit rows is monotone in cosine, and PCA keeps euclidean geometry best.
-  // On PCs, the PCA's products and the search's N² products run on the engine (engine-product.ts, engine-knn.ts);
+  // On PCs, the PCA's products and the search's N² products run on the engine (engine-product.ts, the engine's engineKnn);
   // the exact-cosine search stays in numerics.
   let nb;
   if (pcs > 0 && pcs < p) {

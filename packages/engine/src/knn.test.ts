@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { initEngine, tf } from '@scbench/engine';
+import * as tf from '@tensorflow/tfjs';
+import { initEngine } from './backend.ts';
 import { knn } from '@scbench/numerics';
-import { engineKnn } from './engine-knn.ts';
+import { engineKnn } from './knn.ts';
 
 beforeAll(async () => {
   await initEngine({ backend: 'wasm' });

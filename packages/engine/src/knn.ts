@@ -2,11 +2,13 @@
  * Exact euclidean kNN with the N×N dot products on the engine — one block of query rows against all rows per
  * matMul — and the selection in @scbench/numerics' heaps (`knnFromRowBlocks`: same tie-breaking and output as
  * `knn`). The sparse graph's neighbour search at 100,000 cells is ~N²·d/2 = 2.5·10¹¹ multiply-adds on 50 PCs:
- * minutes in plain JS, seconds in the engine's SIMD kernels. Products are float32 (the JS path accumulates in
+ * minutes in plain JS, seconds in the engine's SIMD kernels. Used by scLLM-DSC's sparse graph and the baselines'
+ * large-N searches. Products are float32 (the JS path accumulates in
  * float64), so near-ties can order differently.
  */
 import type { Matrix } from '@scbench/api';
-import { readNow, tf } from '@scbench/engine';
+import * as tf from '@tensorflow/tfjs';
+import { readNow } from './tensors.ts';
 import { knnFromRowBlocks, type KnnResult } from '@scbench/numerics';
 
 /** `blockRows` × N float32 dots are held at once (512 × 100,000 = 205 MB). */
