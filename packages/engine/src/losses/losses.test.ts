@@ -5,7 +5,7 @@ import { sparseMatrix } from '../sparse.ts';
 import { expectGradOk, gradCheck, randomTensor } from '../testing/gradcheck.ts';
 import { decTarget, klDivergence, studentT } from './clustering.ts';
 import { infoNce, l2NormalizeCols, l2NormalizeRows, varianceRegulariser } from './contrastive.ts';
-import { nbNll, zinbNll } from './count-likelihood.ts';
+import { digamma, nbNll, zinbNll } from './count-likelihood.ts';
 import { lgamma as lgammaScalar } from '@scbench/numerics';
 import { lgamma } from './lgamma.ts';
 import { bce, bceWithLogits, mse } from './reconstruction.ts';
@@ -90,6 +90,64 @@ describe('count likelihoods', () => {
     const sf = pos([4], 2);
     expectGradOk(gradCheck((m, t) => nbNll(x, m, t, { sizeFactors: sf }), [pos([4, 5], 3), pos([4, 5], 4)], { h: 1e-3 }));
     expectGradOk(gradCheck((m, t, p) => zinbNll(x, m, t, p, { sizeFactors: sf, ridge: 1 }), [pos([4, 5], 5), pos([4, 5], 6), probs([4, 5], 7)], { h: 1e-3 }));
+  });
+});
+
+describe('zinbNll custom gradient', () => {
+  // The op form zinbNll had before its custom gradient (DCA / scDeepCluster): autodiff through it is the reference.
+  const EPS = 1e-10;
+  const opForm = (x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.Tensor, sf: tf.Tensor, ridge: number): tf.Scalar => {
+    const mu = tf.mul(mean, tf.expandDims(sf, 1));
+    const th = tf.add(theta, EPS);
+    const t1 = tf.sub(tf.add(lgamma(th), lgamma(tf.add(x, 1))), lgamma(tf.add(x, th)));
+    const t2 = tf.add(tf.mul(tf.add(th, x), tf.log1p(tf.div(mu, th))), tf.mul(x, tf.sub(tf.log(th), tf.log(tf.add(mu, EPS)))));
+    const nbCase = tf.sub(tf.add(t1, t2), tf.log(tf.add(tf.sub(1, pi), EPS)));
+    const zeroNb = tf.exp(tf.mul(th, tf.log(tf.div(th, tf.add(tf.add(th, mu), EPS)))));
+    const zeroCase = tf.neg(tf.log(tf.add(tf.add(pi, tf.mul(tf.sub(1, pi), zeroNb)), EPS)));
+    return tf.mean(tf.add(tf.where(tf.less(x, 1e-8), zeroCase, nbCase), tf.mul(ridge, tf.square(pi)))) as tf.Scalar;
+  };
+
+  it('works when the counts and size factors are made inside the differentiated function (a mini-batch gather)', () => {
+    const counts = tf.tensor2d([[0, 3, 1], [7, 0, 2], [1, 1, 0]]);
+    const sfAll = tf.tensor1d([0.5, 1.5, 1]);
+    const m = tf.variable(tf.tensor2d([[1, 2, 0.5], [3, 0.2, 1]]));
+    const t = tf.variable(tf.tensor2d([[1, 0.5, 2], [0.7, 1, 3]]));
+    const p = tf.variable(tf.tensor2d([[0.2, 0.1, 0.5], [0.3, 0.6, 0.05]]));
+    const idx = tf.tensor1d([2, 0], 'int32');
+    const { grads } = tf.variableGrads(() => zinbNll(tf.gather(counts, idx), m, t, p, { sizeFactors: tf.gather(sfAll, idx), ridge: 1 }));
+    for (const g of Object.values(grads)) expect(Array.from(g.dataSync()).every(Number.isFinite)).toBe(true);
+    tf.dispose([counts, sfAll, m, t, p, idx, ...Object.values(grads)]);
+  });
+
+  it('digamma matches known values from 1e-3 to 1e5', () => {
+    const got = tf.tidy(() => digamma(tf.tensor1d([1e-3, 0.5, 1, 10, 1e5])).dataSync());
+    const want = [-1000.5755719318, -1.9635100260, -0.5772156649, 2.2517525891, 11.5129204650];
+    want.forEach((w, i) => expect(Math.abs(got[i] - w)).toBeLessThan(2e-6 * Math.max(1, Math.abs(w))));
+  });
+
+  it('has the op form\'s value and gradients, with zeros, large counts, extreme π and a per-gene θ', () => {
+    const start = tf.memory().numTensors;
+    const [n, g] = [6, 7];
+    const xs = Array.from({ length: n * g }, (_, t) => (t % 3 === 0 ? 0 : t % 5 === 0 ? 900 + t : (t * 7) % 13));
+    const x = tf.tensor2d(xs, [n, g]);
+    const mean = tf.tidy(() => tf.add(tf.mul(tf.abs(randomTensor([n, g], 11)), 20), 0.01));
+    const thetaRow = tf.tidy(() => tf.add(tf.abs(randomTensor([1, g], 12)), 0.05)); // broadcast over cells
+    const pi = tf.tidy(() => tf.clipByValue(tf.sigmoid(tf.mul(randomTensor([n, g], 13), 4)), 1e-4, 0.999));
+    const sf = tf.tensor1d([0.5, 1, 1.7, 2.2, 0.9, 1.1]);
+    for (const ridge of [0, 1]) {
+      const f = (fn: typeof opForm) => tf.tidy(() => {
+        const { value, grads } = tf.valueAndGrads((m: tf.Tensor, t: tf.Tensor, p: tf.Tensor) => fn(x, m, t, p, sf, ridge))([mean, thetaRow, pi]);
+        return [value.dataSync()[0], ...grads.map((t) => Array.from(t.dataSync()))] as [number, ...number[][]];
+      });
+      const [v, ...gs] = f((xx, m, t, p, s, r) => zinbNll(xx, m, t, p, { sizeFactors: s, ridge: r }));
+      const [vRef, ...gsRef] = f(opForm);
+      expect(v).toBeCloseTo(vRef, 4);
+      gs.forEach((gr, k) => gr.forEach((val, i) => {
+        expect(Math.abs(val - gsRef[k][i])).toBeLessThan(2e-3 * Math.max(1e-3, Math.abs(gsRef[k][i])) + 1e-6);
+      }));
+    }
+    tf.dispose([x, mean, thetaRow, pi, sf]);
+    expect(tf.memory().numTensors).toBe(start);
   });
 });
 
