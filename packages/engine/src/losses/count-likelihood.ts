@@ -66,7 +66,7 @@ export function digamma(x: tf.Tensor): tf.Tensor {
 export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.Tensor, o: ZinbOptions = {}): tf.Scalar {
   const sf = o.sizeFactors ? (o.sizeFactors.rank === 1 ? tf.expandDims(o.sizeFactors, 1) : o.sizeFactors) : null;
   const ridge = o.ridge ?? 0;
-  const f = tf.customGrad((meanIn: tf.Tensor, thetaIn: tf.Tensor, piIn: tf.Tensor, save: tf.GradSaveFunc) => {
+  const f = tf.customGrad(((meanIn: tf.Tensor, thetaIn: tf.Tensor, piIn: tf.Tensor, save: tf.GradSaveFunc) => {
     // x and the size factors are saved too: the tape keeps saved tensors, a closure would not keep them alive.
     save(sf ? [meanIn, thetaIn, piIn, x, sf] : [meanIn, thetaIn, piIn, x]);
     const value = tf.tidy(() => zinbElementwise(x, sf ? tf.mul(meanIn, sf) : meanIn, thetaIn, piIn, ridge).mean() as tf.Scalar);
@@ -81,8 +81,8 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
       ];
     });
     return { value, gradFunc };
-  });
-  return f(mean, theta, pi) as tf.Scalar;
+  }) as never);
+  return (f as (...t: tf.Tensor[]) => tf.Tensor)(mean, theta, pi) as tf.Scalar;
 }
 
 /** Sum a broadcast gradient back to an input's shape (θ or π given per gene, [1, G] or [G]). */
