@@ -1,5 +1,5 @@
 /**
- * The autoencoder baselines end to end on one dataset: load → method.run (labels unseen) → scores, per seed, with
+ * One deep baseline end to end on one dataset: load → method.run (labels unseen) → scores, per seed, with
  * wall time and the process's peak RSS. Methods are imported directly (not through the runner's registry), each run
  * in this one process, one after another. `scdcc-semi` is handed the labels of the runner's seeded 10 % of cells and
  * scored on the other 90 %, as `scbench run` does (the runner's runHandingLabels and scoreRun).
@@ -11,15 +11,21 @@
  */
 import { parseArgs } from 'node:util';
 import { readParam, rulesOf, testContext, type AnyMethod, type Params } from '@scbench/api';
+import { attentionaeSc } from '@scbench/baseline-attentionae-sc';
 import { dec } from '@scbench/baseline-dec';
 import { desc } from '@scbench/baseline-desc';
 import { scdcc, scdccSemi } from '@scbench/baseline-scdcc';
 import { scdeepcluster } from '@scbench/baseline-scdeepcluster';
+import { scdsc } from '@scbench/baseline-scdsc';
+import { scgnn } from '@scbench/baseline-scgnn';
+import { scmae } from '@scbench/baseline-scmae';
+import { scname } from '@scbench/baseline-scname';
 import { sczidesk } from '@scbench/baseline-sczidesk';
-import { loadDataset } from '@scbench/datasets';
-import { runHandingLabels, scoreRun } from '@scbench/runner';
+import { loadForRun, runHandingLabels, scoreRun } from '@scbench/runner';
 
-const METHODS: Record<string, AnyMethod> = { dec, desc, scdeepcluster, scdcc, 'scdcc-semi': scdccSemi, sczidesk };
+const METHODS: Record<string, AnyMethod> = {
+  dec, desc, scdeepcluster, scdcc, 'scdcc-semi': scdccSemi, sczidesk, scdsc, scgnn, scname, scmae, 'attentionae-sc': attentionaeSc,
+};
 
 const { values } = parseArgs({
   options: {
@@ -44,9 +50,7 @@ for (const kv of values.set) {
   params[key] = readParam(key, rules[key], raw);
 }
 method.checkParams?.(params);
-const loaded = await loadDataset(values.dataset);
-if (!loaded.truth) throw new Error(`${values.dataset} has no labels`);
-const { dataset, truth } = loaded as { dataset: typeof loaded.dataset; truth: NonNullable<typeof loaded.truth> };
+const { dataset, truth } = await loadForRun(values.dataset); // a registry id, a file, or a synthetic:… spec
 console.log(`${method.id} on ${dataset.id} (${dataset.counts.rows} cells × ${dataset.counts.cols} genes, k=${dataset.nClusters}), ` +
   `schedule ${values.schedule}, node ${process.versions.node}`);
 console.log(`params ${JSON.stringify(params)}`);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# scale.ts for every deep baseline (scdcc: the scdeepcluster network at n_pairwise 0, the same figures) on synthetic:cells=100000, one process each, one after another, each under a
+# time limit (default 1500 s; a run cut off still printed its per-epoch figures). Output: stdout and $LOG.
+#   bash tools/bench/baselines/scale.sh [method ...]     LIMIT=900 LOG=/tmp/scale.log bash tools/bench/baselines/scale.sh scdsc
+set -u
+cd "$(dirname "$0")/../../.."
+LIMIT=${LIMIT:-1500}
+LOG=${LOG:-tools/bench/baselines/scale-100k.txt}
+DATASET=${DATASET:-synthetic:cells=100000}
+methods=("$@")
+[ ${#methods[@]} -eq 0 ] && methods=(scmae desc dec scdeepcluster sczidesk scname scdsc attentionae-sc)
+echo "# $(date -u +%F) $(git rev-parse --short HEAD) $DATASET, limit ${LIMIT} s, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
+for m in "${methods[@]}"; do
+  timeout "$LIMIT" node_modules/.bin/tsx tools/bench/baselines/scale.ts --method "$m" --dataset "$DATASET" 2>&1 | tee -a "$LOG"
+  rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 124 ] && echo "$m: stopped at the ${LIMIT} s limit" | tee -a "$LOG"
+  [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && echo "$m: exit $rc" | tee -a "$LOG"
+done
