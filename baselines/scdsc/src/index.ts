@@ -2,7 +2,7 @@ import {
   checkParamValues, choice, defineMethod, defineParams, positiveInt, real, type Clustering, type Context, type Dataset, type Matrix,
 } from '@scbench/api';
 import {
-  bce, decTarget, disposeModules, fit, initEngine, klDivergence, mse, rowArgmax, sparseMatrix, tf, toMatrix,
+  bce, decTarget, disposeModules, engineRowProducts, fit, initEngine, klDivergence, mse, rowArgmax, sparseMatrix, tf, toMatrix,
 } from '@scbench/engine';
 import { createRng, kmeans, pca, similarityGraph, SIMILARITIES } from '@scbench/numerics';
 import { scdscInput } from './input.ts';
@@ -99,7 +99,8 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
   const t0 = performance.now();
   const graphFrom = graphInputFor(p, n);
   const gx: Matrix = graphFrom === 'pca' ? pca(input.x, Math.min(p.graphPcs, n - 1, genes), { seed: ctx.seed }).scores : input.x;
-  const adj = sparseMatrix(similarityGraph(gx, p.knnK, p.graph));
+  // The N² similarity products run on the engine (the same neighbours as numerics' JS products, float32).
+  const adj = sparseMatrix(similarityGraph(gx, p.knnK, p.graph, { product: engineRowProducts }));
   const graphSeconds = (performance.now() - t0) / 1000;
   ctx.log('graph', { seconds: graphSeconds, nnz: adj.csr.indices.length, genes });
 

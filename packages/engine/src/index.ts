@@ -11,7 +11,7 @@ export { toTensor, toMatrix, densify, readNow, rowArgmax } from './tensors.ts';
 export { stopGradient } from './stop-gradient.ts';
 export { loadLocalGraphModel, fileGraphModelHandler, type LocalGraphModel, type GraphInput, type GraphOutput } from './graph-model.ts';
 export { sparseMatrix, spmm, type SparseMatrix } from './sparse.ts';
-export { engineKnn } from './knn.ts';
+export { engineKnn, engineRowProducts } from './knn.ts';
 
 export { type Module, type Layer, type ApplyOptions, variablesOf, disposeModules } from './layers/layer.ts';
 export { type Activation, activate } from './layers/activation.ts';

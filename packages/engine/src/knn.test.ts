@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from './backend.ts';
-import { knn } from '@scbench/numerics';
-import { engineKnn } from './knn.ts';
+import { knn, SIMILARITIES, topSimilar } from '@scbench/numerics';
+import { engineKnn, engineRowProducts } from './knn.ts';
 
 beforeAll(async () => {
   await initEngine({ backend: 'wasm' });
@@ -19,6 +19,24 @@ describe('engineKnn', () => {
       const got = engineKnn(x, 10, block);
       expect(got.indices).toEqual(want.indices);
       for (let t = 0; t < want.distances.length; t += 37) expect(got.distances[t]).toBeCloseTo(want.distances[t], 3);
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('engineRowProducts', () => {
+  it('gives topSimilar the same neighbours as its JS products for every similarity, and frees its tensors', () => {
+    const n = 260;
+    const d = 9;
+    const x = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, (_, t) => Math.sin(t * 0.37) * 2 + Math.cos(t * 0.071) + (t % 5 === 0 ? 1.5 : 0)) };
+    const start = tf.memory().numTensors;
+    for (const kind of SIMILARITIES) {
+      const want = topSimilar(x, 10, kind);
+      for (const blockSize of [64, 512]) {
+        const got = topSimilar(x, 10, kind, { product: engineRowProducts, blockSize });
+        expect(got.indptr).toEqual(want.indptr);
+        expect(got.indices).toEqual(want.indices);
+      }
     }
     expect(tf.memory().numTensors).toBe(start);
   });

@@ -9,7 +9,7 @@
 import type { Matrix } from '@scbench/api';
 import * as tf from '@tensorflow/tfjs';
 import { readNow } from './tensors.ts';
-import { knnFromRowBlocks, type KnnResult } from '@scbench/numerics';
+import { knnFromRowBlocks, type KnnResult, type RowProducts } from '@scbench/numerics';
 
 /** `blockRows` × N float32 dots are held at once (512 × 100,000 = 205 MB). */
 export function engineKnn(points: Matrix, k: number, blockRows = 512): KnnResult {
@@ -34,3 +34,25 @@ export function engineKnn(points: Matrix, k: number, blockRows = 512): KnnResult
     all.dispose();
   }
 }
+
+/**
+ * Row-block products on the engine for numerics' `topSimilar` / `similarityGraph` (scDSC's SDCN graphs): the rows go
+ * to the engine once, each block is one matMul against all of them. float32 products (the JS path accumulates in
+ * float64), so near-ties can order differently.
+ */
+export const engineRowProducts: RowProducts = (rows, n, d) => {
+  const all = tf.tensor2d(rows, [n, d]);
+  let held: tf.Tensor | null = null;
+  return {
+    block(q0, q1) {
+      held?.dispose();
+      held = tf.tidy(() => tf.matMul(all.slice([q0, 0], [q1 - q0, d]), all, false, true));
+      return readNow(held); // no copy: read before the next engine call
+    },
+    release() {
+      held?.dispose();
+      held = null;
+      all.dispose();
+    },
+  };
+};

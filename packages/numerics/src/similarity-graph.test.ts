@@ -29,7 +29,7 @@ describe('similarity graphs (SDCN / scDSC)', () => {
     it(`${kind}: the blocked search returns each row's top k+1 of the dense similarity, itself removed`, () => {
       const k = 5;
       const sim = denseSimilarity(rows, kind);
-      const nb = topSimilar(x, k, kind, 16); // blocks smaller than n: several blocks per row
+      const nb = topSimilar(x, k, kind, { blockSize: 16 }); // blocks smaller than n: several blocks per row
       for (let i = 0; i < n; i++) {
         const got = Array.from(nb.indices.subarray(nb.indptr[i], nb.indptr[i + 1]));
         const order = sim[i].map((v, j) => [v, j]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, k + 1).map((p) => p[1]);

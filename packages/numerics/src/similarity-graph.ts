@@ -76,8 +76,21 @@ export interface TopSimilar {
   readonly indices: Int32Array;
 }
 
+/**
+ * Row-block products for the search: given the transformed rows (n × d, row-major), a function that returns the
+ * (q1 − q0) × n products of rows q0..q1 with every row. The engine provides one (`engineRowProducts`, float32 on its
+ * SIMD matMul); without it the search multiplies in float64 JS blocks.
+ */
+export type RowProducts = (rows: Float32Array, n: number, d: number) => { block: (q0: number, q1: number) => Float32Array; release(): void };
+
+export interface TopSimilarOptions {
+  /** Rows per block (default 256 for the JS products, 512 with `product`). */
+  blockSize?: number;
+  product?: RowProducts;
+}
+
 /** Each cell's top-(k+1) by the similarity, itself removed; a blocked search with N·(k+1) memory. */
-export function topSimilar(x: Matrix, k: number, kind: Similarity, blockSize = 256): TopSimilar {
+export function topSimilar(x: Matrix, k: number, kind: Similarity, options: TopSimilarOptions = {}): TopSimilar {
   checkKind(kind);
   const { rows: n, cols: d } = x;
   if (x.data.length !== n * d) throw new Error(`topSimilar: data has ${x.data.length} entries, expected ${n}×${d}`);
@@ -89,7 +102,29 @@ export function topSimilar(x: Matrix, k: number, kind: Similarity, blockSize = 2
   // Max-heaps of −score: the root is the worst of the m best kept so far.
   const heapD = new Float64Array(n * m).fill(Infinity);
   const heapI = new Int32Array(n * m).fill(-1);
-  const B = blockSize;
+  if (options.product) {
+    const B = options.blockSize ?? 512;
+    const products = options.product(s.rows, n, d);
+    try {
+      for (let q0 = 0; q0 < n; q0 += B) {
+        const q1 = Math.min(n, q0 + B);
+        const block = products.block(q0, q1);
+        if (block.length !== (q1 - q0) * n) throw new Error(`topSimilar: block ${q0}–${q1} has ${block.length} products, expected ${(q1 - q0) * n}`);
+        for (let i = q0; i < q1; i++) {
+          const off = (i - q0) * n;
+          const hOff = i * m;
+          for (let j = 0; j < n; j++) {
+            const dist = -(s.scale * block[off + j] + (s.bias ? s.bias[j] : 0));
+            if (dist <= heapD[hOff]) offer(heapD, heapI, hOff, m, dist, j);
+          }
+        }
+      }
+    } finally {
+      products.release();
+    }
+    return collect(heapD, heapI, n, m);
+  }
+  const B = options.blockSize ?? 256;
   const dots = new Float64Array(B * B);
   for (let q0 = 0; q0 < n; q0 += B) {
     const q1 = Math.min(n, q0 + B);
@@ -107,6 +142,11 @@ export function topSimilar(x: Matrix, k: number, kind: Similarity, blockSize = 2
       }
     }
   }
+  return collect(heapD, heapI, n, m);
+}
+
+/** The heaps → each row's neighbours, most similar first (ties by the smaller index), itself dropped. */
+function collect(heapD: Float64Array, heapI: Int32Array, n: number, m: number): TopSimilar {
   const indptr = new Int32Array(n + 1);
   const indices = new Int32Array(n * m);
   const order = Array.from({ length: m }, (_, t) => t);
@@ -143,6 +183,6 @@ export function rowNormalisedGraph(n: number, nb: TopSimilar): Csr {
 }
 
 /** The SDCN/scDSC graph: top-k by `kind`, symmetrised, self-loops, row-normalised. */
-export function similarityGraph(x: Matrix, k: number, kind: Similarity): Csr {
-  return rowNormalisedGraph(x.rows, topSimilar(x, k, kind));
+export function similarityGraph(x: Matrix, k: number, kind: Similarity, options: TopSimilarOptions = {}): Csr {
+  return rowNormalisedGraph(x.rows, topSimilar(x, k, kind, options));
 }
