@@ -21,22 +21,16 @@ export function engineKnn(points: Matrix, k: number, blockRows = 512): KnnResult
     for (let f = 0; f < d; f++) s += points.data[i * d + f] ** 2;
     norms[i] = s;
   }
-  const all = tf.tensor2d(points.data, [n, d]);
-  let held: tf.Tensor | null = null; // the block being scanned; freed when the next is asked for
+  const products = engineRowProducts(points.data, n, d);
   try {
-    return knnFromRowBlocks(n, k, norms, (q0, q1) => {
-      held?.dispose();
-      held = tf.tidy(() => tf.matMul(all.slice([q0, 0], [q1 - q0, d]), all, false, true));
-      return readNow(held); // no copy: the selection reads the block before the next engine call
-    }, blockRows);
+    return knnFromRowBlocks(n, k, norms, products.block, blockRows);
   } finally {
-    (held as tf.Tensor | null)?.dispose();
-    all.dispose();
+    products.release();
   }
 }
 
 /**
- * Row-block products on the engine for numerics' `topSimilar` / `similarityGraph` (scDSC's SDCN graphs): the rows go
+ * Row-block products on the engine for `engineKnn` and numerics' `topSimilar` / `similarityGraph` (scDSC's graphs): the rows go
  * to the engine once, each block is one matMul against all of them. float32 products (the JS path accumulates in
  * float64), so near-ties can order differently.
  */
