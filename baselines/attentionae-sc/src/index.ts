@@ -241,7 +241,8 @@ function infer(all: AttentionInput, p: AttentionParams, seed: number, model: Att
   try {
     const queryBlock = Math.max(16, Math.floor(2e7 / (p.heads * n)));
     return tf.tidy(() => {
-      const f = model.forward(x, graph.adj, { training: true, queryBlock });
+      // Only z is read: the decoder's N × genes heads would take ~1 GB of the heap at cbmc_top2000's 8,617 cells.
+      const f = model.encode(x, graph.adj, { training: true, queryBlock });
       return rowArgmax(softAssign(f.z, centres, p.studentT).p);
     });
   } finally {

@@ -25,6 +25,8 @@ export interface AttentionForward {
 
 export interface AttentionModel extends Module {
   forward(x: tf.Tensor2D, adj: Adjacency, o: ApplyOptions & { queryBlock?: number }): AttentionForward;
+  /** The encoder half of `forward` (z and g2, the same values and noise draws): the read-out needs no ZINB heads. */
+  encode(x: tf.Tensor2D, adj: Adjacency, o: ApplyOptions & { queryBlock?: number }): Pick<AttentionForward, 'z' | 'g2'>;
   /** What the original's clustering stage optimises: enc_1, enc_2, attn1, attn2, gnn_1, gnn_2, z_layer. */
   readonly encoderVariables: readonly tf.Variable[];
 }
@@ -47,18 +49,23 @@ export function attentionModel(genes: number, latent: number, heads: number, rng
   const noise: Layer = gaussianNoise(0.1, rng, true);
   const encoderParts: Module[] = [enc1, enc2, attn1, attn2, gnn1, gnn2, zLayer];
   const all: Module[] = [...encoderParts, bn1, bn2, dec1, dec2, piHead, dispHead, meanHead];
+  const encode: AttentionModel['encode'] = (x, adj, o) => {
+    const h1 = bn1.apply(tf.relu(enc1.apply(noise.apply(x, o))), o);
+    const g1 = gnn1.apply(h1, adj);
+    const g2 = gnn2.apply(g1, adj);
+    let h2 = bn2.apply(tf.relu(enc2.apply(noise.apply(h1, o))), o);
+    h2 = tf.add(attn1.apply(h2, g1, o), h2);
+    let z = zLayer.apply(noise.apply(h2, o));
+    z = tf.add(attn2.apply(z, g2, o), z);
+    return { z, g2 };
+  };
   return {
     variables: all.flatMap((m) => [...m.variables]),
     state: [bn1, bn2].flatMap((m) => [...(m.state ?? [])]),
     encoderVariables: encoderParts.flatMap((m) => [...m.variables]),
+    encode,
     forward(x, adj, o) {
-      const h1 = bn1.apply(tf.relu(enc1.apply(noise.apply(x, o))), o);
-      const g1 = gnn1.apply(h1, adj);
-      const g2 = gnn2.apply(g1, adj);
-      let h2 = bn2.apply(tf.relu(enc2.apply(noise.apply(h1, o))), o);
-      h2 = tf.add(attn1.apply(h2, g1, o), h2);
-      let z = zLayer.apply(noise.apply(h2, o));
-      z = tf.add(attn2.apply(z, g2, o), z);
+      const { z, g2 } = encode(x, adj, o);
       const d = dec2.apply(dec1.apply(z));
       return {
         z,

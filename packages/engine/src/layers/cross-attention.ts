@@ -95,11 +95,15 @@ export function crossAttention(emb: number, rng: Rng, opts: CrossAttentionOption
       const values = heads(toValues.apply(x));
       const queries = tf.mul(heads(drop.apply(toQueries.apply(y), o)), scale) as tf.Tensor3D;
       let out: tf.Tensor3D;
-      if (o.queryBlock && o.queryBlock < t) {
+      const block = o.queryBlock ?? t;
+      if (block < t) {
         const parts: tf.Tensor3D[] = [];
-        for (let s = 0; s < t; s += o.queryBlock) {
-          const q = tf.slice(queries, [0, s, 0], [h, Math.min(o.queryBlock, t - s), emb]);
-          parts.push(tf.matMul(tf.softmax(tf.matMul(q, keys, false, true)), values) as tf.Tensor3D); // rows over all cells
+        for (let s = 0; s < t; s += block) {
+          // Each block's heads × block × N scores are freed before the next (inference only: no tape keeps them).
+          parts.push(tf.tidy(() => {
+            const q = tf.slice(queries, [0, s, 0], [h, Math.min(block, t - s), emb]);
+            return tf.matMul(tf.softmax(tf.matMul(q, keys, false, true)), values) as tf.Tensor3D; // rows over all cells
+          }));
         }
         out = tf.concat(parts, 1) as tf.Tensor3D;
       } else {
