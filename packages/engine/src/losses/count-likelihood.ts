@@ -117,10 +117,13 @@ function zinbGradients(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor, pi: tf.Ten
   const th = tf.add(theta, EPS);
   const zero = tf.less(x, 1e-8);
   const thMu = tf.add(th, mu);
-  const nbMu = tf.sub(tf.div(tf.add(th, x), thMu), tf.div(x, tf.add(mu, EPS)));
+  // The two μ terms and the two rational θ terms are combined before rounding: (θ'+x)/(θ'+μ) − x/(μ+ε) =
+  // (θ'(μ−x) + ε(θ'+x)) / ((θ'+μ)(μ+ε)) and x/θ' − (θ'+x)μ/(θ'(θ'+μ)) = (x−μ)/(θ'+μ); summed separately in float32
+  // (as autodiff does) they cancel to nothing when x ≈ μ or θ' ≪ x.
+  const nbMu = tf.div(tf.add(tf.mul(th, tf.sub(mu, x)), tf.mul(EPS, tf.add(th, x))), tf.mul(thMu, tf.add(mu, EPS)));
   const nbTheta = tf.add(
-    tf.sub(tf.sub(digamma(th), digamma(tf.add(x, th))), tf.div(tf.mul(tf.add(th, x), mu), tf.mul(th, thMu))),
-    tf.add(tf.log1p(tf.div(mu, th)), tf.div(x, th)),
+    tf.sub(digamma(th), digamma(tf.add(x, th))),
+    tf.add(tf.log1p(tf.div(mu, th)), tf.div(tf.sub(x, mu), thMu)),
   );
   const nbPi = tf.reciprocal(tf.add(tf.sub(1, pi), EPS));
   const ratio = tf.div(th, tf.add(thMu, EPS));

@@ -119,6 +119,20 @@ describe('zinbNll custom gradient', () => {
     tf.dispose([counts, sfAll, m, t, p, idx, ...Object.values(grads)]);
   });
 
+  it('∂μ stays accurate where x ≈ μ or θ ≪ x (the combined form), against the float64 derivative', () => {
+    const X: number[] = [], M: number[] = [], T: number[] = [];
+    for (const x of [1, 10, 1000, 20000]) for (const m of [1e-3, 1, 1e3, 1e6]) for (const t of [1e-4, 0.1, 10, 1e4]) { X.push(x); M.push(m); T.push(t); }
+    const n = X.length;
+    const want = X.map((x, i) => { const th = T[i] + 1e-10; return (th * (M[i] - x) + 1e-10 * (th + x)) / ((th + M[i]) * (M[i] + 1e-10)); });
+    const got = tf.tidy(() => {
+      const x = tf.tensor2d(X, [1, n]);
+      const t = tf.tensor2d(T, [1, n]);
+      const p = tf.fill([1, n], 0.1);
+      return tf.grad((m: tf.Tensor) => zinbNll(x, m, t, p))(tf.tensor2d(M, [1, n])).dataSync();
+    });
+    want.forEach((w, i) => expect(Math.abs(got[i] * n - w)).toBeLessThan(1e-3 * Math.abs(w) + 1e-12));
+  });
+
   it('digamma matches known values from 1e-3 to 1e5', () => {
     const got = tf.tidy(() => digamma(tf.tensor1d([1e-3, 0.5, 1, 10, 1e5])).dataSync());
     const want = [-1000.5755719318, -1.9635100260, -0.5772156649, 2.2517525891, 11.5129204650];
