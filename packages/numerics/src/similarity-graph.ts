@@ -110,14 +110,7 @@ export function topSimilar(x: Matrix, k: number, kind: Similarity, options: TopS
         const q1 = Math.min(n, q0 + B);
         const block = products.block(q0, q1);
         if (block.length !== (q1 - q0) * n) throw new Error(`topSimilar: block ${q0}–${q1} has ${block.length} products, expected ${(q1 - q0) * n}`);
-        for (let i = q0; i < q1; i++) {
-          const off = (i - q0) * n;
-          const hOff = i * m;
-          for (let j = 0; j < n; j++) {
-            const dist = -(s.scale * block[off + j] + (s.bias ? s.bias[j] : 0));
-            if (dist <= heapD[hOff]) offer(heapD, heapI, hOff, m, dist, j);
-          }
-        }
+        for (let i = q0; i < q1; i++) offerRow(heapD, heapI, i * m, m, s, block, (i - q0) * n, 0, n);
       }
     } finally {
       products.release();
@@ -132,17 +125,18 @@ export function topSimilar(x: Matrix, k: number, kind: Similarity, options: TopS
       const r1 = Math.min(n, r0 + B);
       const w = r1 - r0;
       gemmTransB(s.rows, q0, q1, s.rows, r0, r1, d, dots, w, 0);
-      for (let i = q0; i < q1; i++) {
-        const off = (i - q0) * w - r0;
-        const hOff = i * m;
-        for (let j = r0; j < r1; j++) {
-          const dist = -(s.scale * dots[off + j] + (s.bias ? s.bias[j] : 0));
-          if (dist <= heapD[hOff]) offer(heapD, heapI, hOff, m, dist, j);
-        }
-      }
+      for (let i = q0; i < q1; i++) offerRow(heapD, heapI, i * m, m, s, dots, (i - q0) * w - r0, r0, r1);
     }
   }
   return collect(heapD, heapI, n, m);
+}
+
+/** Offer cells j0..j1 to one row's heap (at hOff), their products at dots[off + j]; −score is the heap's key. */
+function offerRow(heapD: Float64Array, heapI: Int32Array, hOff: number, m: number, s: Scored, dots: Float32Array | Float64Array, off: number, j0: number, j1: number): void {
+  for (let j = j0; j < j1; j++) {
+    const dist = -(s.scale * dots[off + j] + (s.bias ? s.bias[j] : 0));
+    if (dist <= heapD[hOff]) offer(heapD, heapI, hOff, m, dist, j);
+  }
 }
 
 /** The heaps → each row's neighbours, most similar first (ties by the smaller index), itself dropped. */

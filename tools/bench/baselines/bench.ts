@@ -37,10 +37,7 @@ const { values } = parseArgs({
   },
 });
 const method = METHODS[values.method ?? ''];
-if (!method) {
-  console.error(`--method must be one of ${Object.keys(METHODS).join(', ')}`);
-  process.exit(2);
-}
+if (!method) throw new Error(`--method ${values.method ?? '(missing)'}: use one of ${Object.keys(METHODS).join(', ')}`);
 if (method.kind === 'control') throw new Error('controls are not benchmarked');
 const rules = rulesOf(method);
 const params: Params = { ...method.defaults, ...(values.schedule === 'quick' ? method.quick : {}) };

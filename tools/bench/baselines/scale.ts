@@ -92,12 +92,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '0' },
   },
 });
+const usage = `usage: scale.ts --method <${Object.keys(PLANS).join('|')}> [--dataset SPEC] [--seed N]`;
 const plan = PLANS[values.method ?? ''];
-if (!plan) {
-  console.error(`usage: scale.ts --method <${Object.keys(PLANS).join('|')}> [--dataset SPEC] [--seed N]`);
-  process.exit(2);
-}
+if (!plan) throw new Error(`--method ${values.method ?? '(missing)'} is not one of these. ${usage}`);
 const seed = Number(values.seed);
+if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed ${values.seed} is not a whole number ≥ 0. ${usage}`);
 const t0 = performance.now();
 const elapsed = () => (performance.now() - t0) / 1000;
 const { dataset, truth } = await loadForRun(values.dataset);

@@ -13,10 +13,15 @@ export interface CountOptions {
   sizeFactors?: tf.Tensor;
 }
 
+/** The size factors as a column [N, 1] (or null), to scale μ row by row. */
+function sizeFactorColumn(o: CountOptions): tf.Tensor | null {
+  if (!o.sizeFactors) return null;
+  return o.sizeFactors.rank === 1 ? tf.expandDims(o.sizeFactors, 1) : o.sizeFactors;
+}
+
 function scaled(mean: tf.Tensor, o: CountOptions): tf.Tensor {
-  if (!o.sizeFactors) return mean;
-  const sf = o.sizeFactors.rank === 1 ? tf.expandDims(o.sizeFactors, 1) : o.sizeFactors;
-  return tf.mul(mean, sf);
+  const sf = sizeFactorColumn(o);
+  return sf ? tf.mul(mean, sf) : mean;
 }
 
 /** Element-wise NB NLL: the DCA formulation (t1 + t2). */
@@ -59,12 +64,12 @@ export function digamma(x: tf.Tensor): tf.Tensor {
  * Mean ZINB NLL, written as a custom gradient: the forward pass (three lgamma series and some 140 element-wise ops)
  * keeps nothing for the backward pass, which computes the analytic derivatives in μ, θ and π from the inputs
  * (digamma for the lgamma terms). Autodiff through the op form kept ~140 tensors of the data's size alive until the
- * backward pass: 2.6 GB for scDSC's full batch of pbmc3k (2,638 cells × 1,826 genes), over the wasm heap's 4 GB with
- * the rest, and 80 % of a scDeepCluster step on 13,714 genes (2026-12-06). The value is the op form's; the gradients
- * are the same functions (losses.test.ts checks both, and finite differences).
+ * backward pass: a 256 × 13,714 step peaked at 4.9 GB, 1.1 GB in this form, and scDSC's full batch of pbmc3k no
+ * longer exceeds the wasm heap (2026-12-06). The value is the op form's; losses.test.ts checks the gradients against
+ * autodiff of the op form, finite differences and the float64 derivative.
  */
 export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.Tensor, o: ZinbOptions = {}): tf.Scalar {
-  const sf = o.sizeFactors ? (o.sizeFactors.rank === 1 ? tf.expandDims(o.sizeFactors, 1) : o.sizeFactors) : null;
+  const sf = sizeFactorColumn(o);
   const ridge = o.ridge ?? 0;
   const f = tf.customGrad(((meanIn: tf.Tensor, thetaIn: tf.Tensor, piIn: tf.Tensor, save: tf.GradSaveFunc) => {
     // x and the size factors are saved too: the tape keeps saved tensors, a closure would not keep them alive.
@@ -75,7 +80,7 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
       const [dMu, dTheta, dPi] = zinbGradients(xs, s ? tf.mul(m, s) : m, t, p, ridge);
       const scale = tf.div(dy, xs.size);
       return [
-        tf.mul(s ? tf.mul(dMu, s) : dMu, scale),
+        reduceTo(tf.mul(s ? tf.mul(dMu, s) : dMu, scale), m.shape),
         reduceTo(tf.mul(dTheta, scale), t.shape),
         reduceTo(tf.mul(dPi, scale), p.shape),
       ];
@@ -85,7 +90,7 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
   return (f as (...t: tf.Tensor[]) => tf.Tensor)(mean, theta, pi) as tf.Scalar;
 }
 
-/** Sum a broadcast gradient back to an input's shape (θ or π given per gene, [1, G] or [G]). */
+/** Sum a broadcast gradient back to an input's shape (e.g. θ or π given per gene, [1, G] or [G]). */
 function reduceTo(g: tf.Tensor, shape: number[]): tf.Tensor {
   if (g.shape.length === shape.length && g.shape.every((d, i) => d === shape[i])) return g;
   const lead = g.rank - shape.length;
