@@ -42,6 +42,9 @@ const PARAMS = defineParams({
   epochs: positiveInt(300),
   lr: real(1e-4, { above: 0 }),
   nInit: positiveInt(20),
+  /** Gradient checkpointing of the full-batch step ('auto': above `RECOMPUTE_ABOVE` cells × (genes + layer widths)):
+   * the same gradients up to rounding, some 40 % of the memory, some 15 % more time per step. */
+  recompute: choice(['auto', 'always', 'never']),
   wQ: real(0.1, { min: 0 }),
   wKl: real(0.01, { min: 0 }),
   wMse: real(1, { min: 0 }),
@@ -79,6 +82,19 @@ export const scdsc = defineMethod({
   checkParams: checkScdscParams,
   run: (data, p, ctx): Promise<Clustering> => runScdsc(data, p, ctx),
 });
+
+/**
+ * Above this many cells × (genes + enc1 + enc2 + enc3), recompute=auto checkpoints the full-batch step. The step's
+ * wasm heap grows with that product: about 165 bytes per unit without checkpoints (2.3 GiB at 3,000 cells × 2,000
+ * genes; cbmc_top2000's 8,617 × 391 genes aborts the 4 GiB heap), 65–90 with them (0.9 GiB at 3,000 × 2,000,
+ * 2.5 GiB at 8,617 × 391, 2.7 GiB at 8,617 × 2,000), measured by tools/bench/baselines/scdsc-step-memory.ts
+ * (2026-12-06). 10⁷ units is about 1.6 GiB without checkpoints.
+ */
+export const RECOMPUTE_ABOVE = 10_000_000;
+
+export function recomputes(p: Pick<ScdscParams, 'recompute' | 'enc1' | 'enc2' | 'enc3'>, cells: number, genes: number): boolean {
+  return p.recompute === 'always' || (p.recompute === 'auto' && cells * (genes + p.enc1 + p.enc2 + p.enc3) > RECOMPUTE_ABOVE);
+}
 
 /** The graph's input for N cells: the features, or their PCA above `graphPcaAbove` cells with graphInput=auto. */
 export function graphInputFor(p: Pick<ScdscParams, 'graphInput' | 'graphPcaAbove'>, cells: number): 'features' | 'pca' {
@@ -125,11 +141,12 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
     }, ctx);
 
     ctx.progress('k-means', 0, 1);
-    const z0 = tf.tidy(() => model.autoencode(x, train).z);
+    const z0 = tf.tidy(() => model.embed(x, train));
     const km = kmeans(toMatrix(z0), k, { nInit: p.nInit, seed: ctx.seed });
     z0.dispose();
     tf.tidy(() => model.centres.assign(tf.tensor2d(km.centers.data, [k, p.latent])));
 
+    const recompute = recomputes(p, n, genes);
     let epochLabels: Int32Array = new Int32Array(n);
     const trained = await fit(model, {
       rows: n,
@@ -138,7 +155,7 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
         epochs: p.epochs,
         optimizer: { kind: 'adam', lr: p.lr },
         loss: () => {
-          const f = model.forward(x, adj, train);
+          const f = model.trainingPass(x, counts, sf, adj, recompute);
           // The original refreshes P from a separate forward pass at the same weights before each step; with
           // full-batch BatchNorm that pass equals this one, so P comes from this forward's Q (no gradient).
           const target = decTarget(f.q);
@@ -146,15 +163,15 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
           return {
             q: tf.mul(p.loss === 'paper' ? bce(f.q, target) : klDivergence(target, f.q), p.wQ) as tf.Scalar,
             kl: tf.mul(klDivergence(target, f.predict), p.wKl) as tf.Scalar,
-            mse: tf.mul(mse(f.xBar, x), p.wMse) as tf.Scalar,
-            zinb: tf.mul(model.zinbHead.loss(counts, f.zinb, sf), p.wZinb) as tf.Scalar,
+            mse: tf.mul(f.mse, p.wMse) as tf.Scalar,
+            zinb: tf.mul(f.zinb, p.wZinb) as tf.Scalar,
           };
         },
         snapshot: { every: 1, labels: () => epochLabels },
       }],
     }, ctx);
 
-    const final = tf.tidy(() => model.forward(x, adj, train).predict);
+    const final = tf.tidy(() => model.readout(x, adj, train));
     const labels = rowArgmax(final);
     final.dispose();
     return {
@@ -163,6 +180,7 @@ async function runScdsc(data: Dataset, p: ScdscParams, ctx: Context): Promise<Cl
         graph: `${p.graph} top-${p.knnK} on ${graphFrom}`,
         genes,
         countsFrom: input.countsFrom,
+        recompute,
         graphSeconds: Number(graphSeconds.toFixed(3)),
         pretrainSeconds: Number(pre.seconds.toFixed(3)),
         trainSeconds: Number(trained.seconds.toFixed(3)),

@@ -42,6 +42,7 @@ export { cellStudentTKl } from './losses/cell-similarity.ts';
 export { createOptimizer, type Optimizer, type OptimizerSpec } from './optim/optimizer.ts';
 export { fit, type FitOptions, type FitReport, type Phase, type PhaseReport, type LossFn, type LossParts, type Step, type EpochEnd } from './train/fit.ts';
 export { predict, predictTensor, type Forward } from './train/predict.ts';
+export { recomputed, recomputedRowChunks } from './train/recompute.ts';
 export { decStage, type DecStageOptions, type DecStageResult, type DecTraining } from './train/dec-stage.ts';
 export { gcnVae, type GcnVae } from './layers/gcn-vae.ts';
 export { innerProductDenseLoss, innerProductPairLoss, innerProductWeights, pairDots, samplePairs, gaeKl, type PairSample } from './losses/inner-product.ts';

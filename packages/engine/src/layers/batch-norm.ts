@@ -28,7 +28,7 @@ export function batchNorm(units: number, opts: BatchNormOptions = {}): Layer {
       const { mean, variance } = tf.moments(x, 0);
       const n = x.shape[0];
       // Running statistics are state, not part of the differentiated graph.
-      tf.tidy(() => {
+      if (o.updateStatistics !== false) tf.tidy(() => {
         const unbiased = tf.mul(stopGradient(variance), n > 1 ? n / (n - 1) : 1);
         runMean.assign(tf.add(tf.mul(runMean, 1 - momentum), tf.mul(stopGradient(mean), momentum)));
         runVar.assign(tf.add(tf.mul(runVar, 1 - momentum), tf.mul(unbiased, momentum)));

@@ -11,6 +11,8 @@ export interface Module {
 export interface ApplyOptions {
   /** Dropout, noise and batch statistics act only in training. Default false. */
   training?: boolean;
+  /** BatchNorm updates its running statistics in training unless this is false (a recomputed pass: see recompute.ts). */
+  updateStatistics?: boolean;
 }
 
 /** A layer maps a 2-D batch to a 2-D batch. */

@@ -26,13 +26,16 @@ function scaled(mean: tf.Tensor, o: CountOptions): tf.Tensor {
 
 /** Element-wise NB NLL: the DCA formulation (t1 + t2). */
 function nbTerms(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor): tf.Tensor {
-  const th = tf.add(theta, EPS);
-  const t1 = tf.sub(tf.add(lgamma(th), lgamma(tf.add(x, 1))), lgamma(tf.add(x, th)));
-  const t2 = tf.add(
-    tf.mul(tf.add(th, x), tf.log1p(tf.div(mu, th))),
-    tf.mul(x, tf.sub(tf.log(th), tf.log(tf.add(mu, EPS)))),
-  );
-  return tf.add(t1, t2);
+  // Sub-expressions in their own tidy, so a full batch holds a few N×G temporaries at a time, not all of them.
+  return tf.tidy(() => {
+    const th = tf.add(theta, EPS);
+    const t1 = tf.tidy(() => tf.sub(tf.add(lgamma(th), lgamma(tf.add(x, 1))), lgamma(tf.add(x, th))));
+    const t2 = tf.tidy(() => tf.add(
+      tf.mul(tf.add(th, x), tf.log1p(tf.div(mu, th))),
+      tf.mul(x, tf.sub(tf.log(th), tf.log(tf.add(mu, EPS)))),
+    ));
+    return tf.add(t1, t2);
+  });
 }
 
 export function nbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, o: CountOptions = {}): tf.Scalar {
@@ -51,7 +54,11 @@ export interface ZinbOptions extends CountOptions {
 export function digamma(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     let shift: tf.Tensor = tf.reciprocal(x);
-    for (let k = 1; k < 6; k++) shift = tf.add(shift, tf.reciprocal(tf.add(x, k)));
+    for (let k = 1; k < 6; k++) {
+      const prev = shift; // freed at once, as lgamma's partial sums
+      shift = tf.tidy(() => tf.add(prev, tf.reciprocal(tf.add(x, k))));
+      prev.dispose();
+    }
     const y = tf.add(x, 6);
     const r2 = tf.reciprocal(tf.square(y));
     // ln y − 1/(2y) − r2·(1/12 − r2·(1/120 − r2·(1/252 − r2/240)))
@@ -77,13 +84,16 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
     const value = tf.tidy(() => zinbElementwise(x, sf ? tf.mul(meanIn, sf) : meanIn, thetaIn, piIn, ridge).mean() as tf.Scalar);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => tf.tidy(() => {
       const [m, t, p, xs, s] = saved;
-      const [dMu, dTheta, dPi] = zinbGradients(xs, s ? tf.mul(m, s) : m, t, p, ridge);
+      const mu = s ? tf.mul(m, s) : m;
+      const derivatives = zinbGradients(xs, mu, t, p, ridge);
+      if (mu !== m) mu.dispose();
       const scale = tf.div(dy, xs.size);
-      return [
-        reduceTo(tf.mul(s ? tf.mul(dMu, s) : dMu, scale), m.shape),
-        reduceTo(tf.mul(dTheta, scale), t.shape),
-        reduceTo(tf.mul(dPi, scale), p.shape),
-      ];
+      // Scaled one at a time, each raw derivative freed at once (N×G each on a full batch).
+      return derivatives.map((g, i) => {
+        const out = tf.tidy(() => reduceTo(tf.mul(i === 0 && s ? tf.mul(g, s) : g, scale), [m, t, p][i].shape));
+        g.dispose();
+        return out;
+      });
     });
     return { value, gradFunc };
   }) as never);
@@ -101,13 +111,20 @@ function reduceTo(g: tf.Tensor, shape: number[]): tf.Tensor {
 
 /** The element-wise ZINB NLL (μ already scaled by the size factors), the op form of DCA / scDeepCluster. */
 function zinbElementwise(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor, pi: tf.Tensor, ridge: number): tf.Tensor {
-  const th = tf.add(theta, EPS);
-  const nbCase = tf.sub(nbTerms(x, mu, theta), tf.log(tf.add(tf.sub(1, pi), EPS)));
-  // P(NB = 0) = (θ / (θ + μ))^θ, written as exp(θ·log(...)).
-  const zeroNb = tf.exp(tf.mul(th, tf.log(tf.div(th, tf.add(tf.add(th, mu), EPS)))));
-  const zeroCase = tf.neg(tf.log(tf.add(tf.add(pi, tf.mul(tf.sub(1, pi), zeroNb)), EPS)));
-  const nll = tf.where(tf.less(x, 1e-8), zeroCase, nbCase);
-  return ridge ? tf.add(nll, tf.mul(ridge, tf.square(pi))) : nll;
+  const nbCase = tf.tidy(() => tf.sub(nbTerms(x, mu, theta), tf.log(tf.add(tf.sub(1, pi), EPS))));
+  const zeroCase = tf.tidy(() => {
+    const th = tf.add(theta, EPS);
+    // P(NB = 0) = (θ / (θ + μ))^θ, written as exp(θ·log(...)).
+    const zeroNb = tf.exp(tf.mul(th, tf.log(tf.div(th, tf.add(tf.add(th, mu), EPS)))));
+    return tf.neg(tf.log(tf.add(tf.add(pi, tf.mul(tf.sub(1, pi), zeroNb)), EPS)));
+  });
+  const nll = tf.tidy(() => tf.where(tf.less(x, 1e-8), zeroCase, nbCase));
+  nbCase.dispose();
+  zeroCase.dispose();
+  if (!ridge) return nll;
+  const withRidge = tf.tidy(() => tf.add(nll, tf.mul(ridge, tf.square(pi))));
+  nll.dispose();
+  return withRidge;
 }
 
 /**
@@ -119,26 +136,40 @@ function zinbElementwise(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor, pi: tf.T
  * plus 2·ridge·π on ∂π.
  */
 function zinbGradients(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor, pi: tf.Tensor, ridge: number): tf.Tensor[] {
+  // Each derivative is assembled in its own tidy (and its two cases freed once selected), so the backward pass of a
+  // full batch holds the inputs, a few shared N×G tensors and one derivative's temporaries, not all ~60 at once.
   const th = tf.add(theta, EPS);
   const zero = tf.less(x, 1e-8);
   const thMu = tf.add(th, mu);
+  const pick = (zeroCase: () => tf.Tensor, nbCase: () => tf.Tensor): tf.Tensor => {
+    const z0 = tf.tidy(zeroCase);
+    const nb = tf.tidy(nbCase);
+    const out = tf.where(zero, z0, nb);
+    z0.dispose();
+    nb.dispose();
+    return out;
+  };
+  const ratio = tf.div(th, tf.add(thMu, EPS));
+  const z = tf.tidy(() => tf.exp(tf.mul(th, tf.log(ratio))));
+  const d = tf.tidy(() => tf.add(tf.add(pi, tf.mul(tf.sub(1, pi), z)), EPS));
+  const w = tf.div(tf.sub(1, pi), d); // (1−π)/D
   // The two μ terms and the two rational θ terms are combined before rounding: (θ'+x)/(θ'+μ) − x/(μ+ε) =
   // (θ'(μ−x) + ε(θ'+x)) / ((θ'+μ)(μ+ε)) and x/θ' − (θ'+x)μ/(θ'(θ'+μ)) = (x−μ)/(θ'+μ); summed separately in float32
   // (as autodiff does) they cancel to nothing when x ≈ μ or θ' ≪ x.
-  const nbMu = tf.div(tf.add(tf.mul(th, tf.sub(mu, x)), tf.mul(EPS, tf.add(th, x))), tf.mul(thMu, tf.add(mu, EPS)));
-  const nbTheta = tf.add(
-    tf.sub(digamma(th), digamma(tf.add(x, th))),
-    tf.add(tf.log1p(tf.div(mu, th)), tf.div(tf.sub(x, mu), thMu)),
+  const dMu = pick(
+    () => tf.mul(w, tf.mul(z, ratio)),
+    () => tf.div(tf.add(tf.mul(th, tf.sub(mu, x)), tf.mul(EPS, tf.add(th, x))), tf.mul(thMu, tf.add(mu, EPS))),
   );
-  const nbPi = tf.reciprocal(tf.add(tf.sub(1, pi), EPS));
-  const ratio = tf.div(th, tf.add(thMu, EPS));
-  const z = tf.exp(tf.mul(th, tf.log(ratio)));
-  const d = tf.add(tf.add(pi, tf.mul(tf.sub(1, pi), z)), EPS);
-  const w = tf.div(tf.sub(1, pi), d); // (1−π)/D
-  const zMu = tf.mul(w, tf.mul(z, ratio));
-  const zTheta = tf.neg(tf.mul(w, tf.mul(z, tf.add(tf.log(ratio), tf.sub(1, ratio)))));
-  const zPi = tf.neg(tf.div(tf.sub(1, z), d));
-  let dPi = tf.where(zero, zPi, nbPi);
-  if (ridge) dPi = tf.add(dPi, tf.mul(2 * ridge, pi));
-  return [tf.where(zero, zMu, nbMu), tf.where(zero, zTheta, nbTheta), dPi];
+  const dTheta = pick(
+    () => tf.neg(tf.mul(w, tf.mul(z, tf.add(tf.log(ratio), tf.sub(1, ratio))))),
+    () => tf.add(tf.sub(digamma(th), digamma(tf.add(x, th))), tf.add(tf.log1p(tf.div(mu, th)), tf.div(tf.sub(x, mu), thMu))),
+  );
+  let dPi = pick(() => tf.neg(tf.div(tf.sub(1, z), d)), () => tf.reciprocal(tf.add(tf.sub(1, pi), EPS)));
+  if (ridge) {
+    const prev = dPi;
+    dPi = tf.tidy(() => tf.add(prev, tf.mul(2 * ridge, pi)));
+    prev.dispose();
+  }
+  for (const t of [th, zero, thMu, ratio, z, d, w]) t.dispose();
+  return [dMu, dTheta, dPi];
 }
