@@ -1,6 +1,8 @@
 export { linearSumAssignment } from './hungarian.ts';
 export * from './rng.ts';
 export * from './lgamma.ts';
+export * from './digamma.ts';
+export * from './zinb.ts';
 export * from './dense.ts';
 export * from './csr.ts';
 export * from './kmeans.ts';
