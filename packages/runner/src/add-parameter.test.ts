@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyMethod, RunRecord } from '@scbench/api';
@@ -8,6 +8,7 @@ import { hashParams } from './params.ts';
 import { jobParams } from './plan.ts';
 import { findMethod } from './registry.ts';
 import { readRecords, runKey } from './records.ts';
+import { logFile, pictureFile } from './run-files.ts';
 
 const record = (method: string, params: RunRecord['params']) => ({ dataset: 'd', method, seed: 0, params, paramsHash: hashParams(params), status: 'ok' }) as RunRecord;
 
@@ -50,6 +51,26 @@ describe('addParameterInFolder', () => {
     expect(migrated.paramsHash).toBe(hashParams(today));
     expect(other.params).toEqual({ a: 1 });
     expect(readdirSync(dir)).toEqual(['records.jsonl']);
+  });
+
+  it("moves the runs' logs and pictures to their new names, and leaves other runs' files alone", () => {
+    const today = jobParams(findMethod('pca-kmeans'), [], false);
+    const { nPcs: _, ...before } = today;
+    const old = record('pca-kmeans', before);
+    const other = record('leiden', { a: 1 });
+    const dir = folder([old, other]);
+    for (const sub of ['logs', 'pictures']) mkdirSync(join(dir, sub));
+    for (const r of [old, other]) {
+      writeFileSync(logFile(dir, r), 'log');
+      writeFileSync(pictureFile(dir, r), 'picture');
+    }
+    addParameterInFolder(dir, 'pca-kmeans', 'nPcs');
+    const [migrated] = readRecords(join(dir, 'records.jsonl'));
+    expect(readFileSync(logFile(dir, migrated), 'utf8')).toBe('log');
+    expect(readFileSync(pictureFile(dir, migrated), 'utf8')).toBe('picture');
+    expect(existsSync(logFile(dir, old))).toBe(false);
+    expect(existsSync(pictureFile(dir, old))).toBe(false);
+    expect(existsSync(pictureFile(dir, other))).toBe(true);
   });
 
   it('refuses a missing folder, an unknown method or parameter, naming the fix, and leaves the file untouched', () => {

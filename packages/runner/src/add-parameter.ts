@@ -6,11 +6,12 @@
  * (the convention here: a new switch's default changes nothing). Under that convention the old records can state it:
  * give them the key with that value and recompute their hash. Records that already have the key are left alone.
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParamValue, RunRecord } from '@scbench/api';
 import { hashParams } from './params.ts';
 import { readRecords } from './records.ts';
+import { logFile, pictureFile } from './run-files.ts';
 import { findMethod } from './registry.ts';
 
 export function addParameter(records: readonly RunRecord[], method: string, key: string, value: ParamValue): { records: RunRecord[]; changed: number } {
@@ -35,9 +36,20 @@ export function addParameterInFolder(dir: string, methodId: string, key: string)
   if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
     throw new Error(`${methodId} has no parameter '${key}'; its parameters: ${Object.keys(defaults).join(', ')}`);
   }
-  const { records, changed } = addParameter(readRecords(file), methodId, key, defaults[key]);
+  const before = readRecords(file);
+  const { records, changed } = addParameter(before, methodId, key, defaults[key]);
+  // A run's log and pictures are named by its hash: copy them to the new name before the records change, remove the
+  // old name after, so a crash leaves both names (never a record without its files).
+  const moved = records.flatMap((r, i) => (r.paramsHash === before[i].paramsHash ? [] : sideFiles(dir, before[i], r)));
+  for (const [from, to] of moved) copyFileSync(from, to);
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, records.map((r) => JSON.stringify(r) + '\n').join(''));
   renameSync(tmp, file);
+  for (const [from] of moved) rmSync(from);
   return { file, changed, value: defaults[key] };
+}
+
+/** [old, new] paths of the run's log and pictures that exist under the old record's name. */
+function sideFiles(dir: string, old: RunRecord, now: RunRecord): [string, string][] {
+  return [logFile, pictureFile].map((name): [string, string] => [name(dir, old), name(dir, now)]).filter(([from]) => existsSync(from));
 }
