@@ -1,6 +1,6 @@
 /**
  * Bring a results folder up to a method's new parameter: records made before `--param` existed get it with the
- * method's current default, and a new hash (runner `addParameterInFolder`; the convention that a new parameter's
+ * method's current default, and a new hash, their logs and pictures renamed to match (runner `addParameterInFolder`; the convention that a new parameter's
  * default changes nothing is what makes this true). Afterwards the report names those rows as the default again, and
  * `scbench run` into the folder resumes instead of re-running them. Re-render with `scbench report DIR`.
  *
