@@ -10,6 +10,9 @@ import { scdscInput } from './input.ts';
 export { scdscInput } from './input.ts';
 import { sdcnModel } from './model.ts';
 
+/** The network, for tools/bench/baselines/scdsc-step-memory.ts. */
+export { sdcnModel } from './model.ts';
+
 /**
  * scDSC (Gan, Huang, Zou, Lu & Li. Deep structural clustering for single-cell RNA-seq data jointly through
  * autoencoder and graph neural network. Briefings in Bioinformatics 23(2), 2022): SDCN's autoencoder + GCN with

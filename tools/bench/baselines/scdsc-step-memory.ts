@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { bce, decTarget, initEngine, klDivergence, sparseMatrix, tf } from '@scbench/engine';
 import { createRng, similarityGraph } from '@scbench/numerics';
-import { sdcnModel } from '../../../baselines/scdsc/src/model.ts';
+import { sdcnModel } from '@scbench/baseline-scdsc';
 
 const { values } = parseArgs({
   options: { cells: { type: 'string', default: '4000' }, genes: { type: 'string', default: '2000' }, recompute: { type: 'boolean', default: false } },

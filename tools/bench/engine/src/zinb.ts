@@ -54,6 +54,6 @@ for (let r = 0; r <= reps; r++) {
   }
 }
 const median = (a: number[]): number => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
-console.log(`${dataset.id}: ${n} cells × ${g} genes, ${(100 * zeros).toFixed(1)} % zeros, backend ${info.backend}`);
+console.log(`${dataset.id}: ${n} cells × ${g} genes, ${(100 * zeros).toFixed(1)} % zeros, backend ${info.name}`);
 for (const which of ['engine', 'op form'] as const) console.log(`${which}: value + gradients ${median(times[which]).toFixed(0)} ms (median of ${reps})`);
 console.log(`ratio op form / engine ${(median(times['op form']) / median(times.engine)).toFixed(2)}`);
