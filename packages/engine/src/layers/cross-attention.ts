@@ -91,9 +91,11 @@ export function crossAttention(emb: number, rng: Rng, opts: CrossAttentionOption
       if (y.shape[0] !== t || x.shape[1] !== emb || y.shape[1] !== emb) {
         throw new Error(`crossAttention: x and y must both be [t, ${emb}], got [${x.shape}] and [${y.shape}]`);
       }
-      const keys = tf.mul(heads(toKeys.apply(x)), scale) as tf.Tensor3D;
-      const values = heads(toValues.apply(x));
-      const queries = tf.mul(heads(drop.apply(toQueries.apply(y), o)), scale) as tf.Tensor3D;
+      // Each projection in its own tidy: on a full pass over N cells every intermediate (the projection, its transpose,
+      // the dropout mask) is N × heads·emb, and only the last is needed (a tape, when on, keeps what it needs).
+      const keys = tf.tidy(() => tf.mul(heads(toKeys.apply(x)), scale) as tf.Tensor3D);
+      const values = tf.tidy(() => heads(toValues.apply(x)));
+      const queries = tf.tidy(() => tf.mul(heads(drop.apply(toQueries.apply(y), o)), scale) as tf.Tensor3D);
       let out: tf.Tensor3D;
       const block = o.queryBlock ?? t;
       if (block < t) {
@@ -106,10 +108,13 @@ export function crossAttention(emb: number, rng: Rng, opts: CrossAttentionOption
           }));
         }
         out = tf.concat(parts, 1) as tf.Tensor3D;
+        tf.dispose(parts);
       } else {
         out = headwiseAttention(queries, keys, values);
       }
-      return unify.apply(tf.reshape(tf.transpose(out, [1, 0, 2]), [t, h * emb]) as tf.Tensor2D);
+      const merged = tf.tidy(() => unify.apply(tf.reshape(tf.transpose(out, [1, 0, 2]), [t, h * emb]) as tf.Tensor2D));
+      tf.dispose([keys, values, queries, out]);
+      return merged;
     },
   };
 }
