@@ -46,7 +46,7 @@ const PARAMS = defineParams({
   lr: real(1e-4, { above: 0 }),
   nInit: positiveInt(20),
   /** Gradient checkpointing of the full-batch step ('auto': above `RECOMPUTE_ABOVE` cells × (genes + layer widths)):
-   * the same gradients up to rounding, some 40 % of the memory, some 15 % more time per step. */
+   * the same gradients up to rounding, about half the memory, about a third more time per step. */
   recompute: choice(['auto', 'always', 'never']),
   wQ: real(0.1, { min: 0 }),
   wKl: real(0.01, { min: 0 }),
@@ -88,10 +88,10 @@ export const scdsc = defineMethod({
 
 /**
  * Above this many cells × (genes + enc1 + enc2 + enc3), recompute=auto checkpoints the full-batch step. The step's
- * wasm heap grows with that product: about 165 bytes per unit without checkpoints (2.3 GiB at 3,000 cells × 2,000
- * genes; cbmc_top2000's 8,617 × 391 genes aborts the 4 GiB heap), 65–90 with them (0.9 GiB at 3,000 × 2,000,
+ * wasm heap grows with that product: about 145 bytes per unit without checkpoints (2.0 GiB at 3,000 cells × 2,000
+ * genes; cbmc_top2000's 8,617 × 391 genes aborts the 4 GiB heap), 65–90 with them (1.0 GiB at 3,000 × 2,000,
  * 2.5 GiB at 8,617 × 391, 2.7 GiB at 8,617 × 2,000), measured by tools/bench/baselines/scdsc-step-memory.ts
- * (2026-12-06). 10⁷ units is about 1.6 GiB without checkpoints.
+ * (2026-12-06). 10⁷ units is about 1.4 GiB without checkpoints.
  */
 export const RECOMPUTE_ABOVE = 10_000_000;
 

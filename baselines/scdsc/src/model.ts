@@ -57,17 +57,17 @@ function run(b: Block, x: tf.Tensor2D, o: ApplyOptions): tf.Tensor2D {
   return tf.relu(b.norm.apply(b.dense.apply(x), o));
 }
 
-/** f() in its own tidy, freeing `prev` (an intermediate, never the data `x`) once f's value exists. */
-function keepOnly(prev: tf.Tensor2D, x: tf.Tensor2D, f: () => tf.Tensor2D): tf.Tensor2D {
+/** f() in its own tidy, freeing `prev` once f's value exists. */
+function replacing(prev: tf.Tensor2D, f: () => tf.Tensor2D): tf.Tensor2D {
   const out = tf.tidy(f);
-  if (prev !== x) prev.dispose();
+  prev.dispose();
   return out;
 }
 
 const TRAIN: ApplyOptions = { training: true };
+const TRAIN_AGAIN: ApplyOptions = { training: true, updateStatistics: false };
 /** Rows per checkpoint of the reconstruction heads (1,024 × 2,000 genes: 8 MB per temporary). */
 const HEAD_CHUNK = 1024;
-const TRAIN_AGAIN: ApplyOptions = { training: true, updateStatistics: false };
 
 /** f(inputs) as a gradient checkpoint when `on`, plainly otherwise. */
 function block<T extends tf.Tensor>(on: boolean, f: (inputs: tf.Tensor[], again: boolean) => T, inputs: tf.Tensor[], vars: readonly tf.Variable[]): T {
@@ -93,14 +93,13 @@ export function sdcnModel(genes: number, enc: readonly [number, number, number],
   const aeVars = [...blocks.flatMap((b) => [...b.dense.variables, ...b.norm.variables]), ...zLayer.variables, ...xBarLayer.variables];
   const ae: Module = { variables: aeVars, state: blocks.flatMap((b) => [...(b.norm.state ?? [])]) };
 
-  function aePass(x: tf.Tensor2D, o: ApplyOptions): { h: tf.Tensor2D[]; z: tf.Tensor2D; decH3: tf.Tensor2D; xBar: tf.Tensor2D } {
-    const h: tf.Tensor2D[] = [];
+  /** [h1, h2, h3, z] of every cell, each block in its own tidy: the read-outs (no tape) hold one block's temporaries. */
+  function encoderStates(x: tf.Tensor2D, o: ApplyOptions): tf.Tensor2D[] {
+    const states: tf.Tensor2D[] = [];
     let t = x;
-    for (const b of encoder) h.push((t = run(b, t, o)));
-    const z = zLayer.apply(t);
-    t = z;
-    for (const b of decoder) t = run(b, t, o);
-    return { h, z, decH3: t, xBar: xBarLayer.apply(t) };
+    for (const b of encoder) states.push((t = tf.tidy(() => run(b, t, o))));
+    states.push(tf.tidy(() => zLayer.apply(t)));
+    return states;
   }
 
   /** The five GCN layers; layer i > 0 takes (1 − σ)·(previous GCN output) + σ·(AE state i), σ = 0.5. */
@@ -111,7 +110,7 @@ export function sdcnModel(genes: number, enc: readonly [number, number, number],
       const layer = gnn[i];
       const mixIn = (prev: tf.Tensor, a: tf.Tensor): tf.Tensor2D => tf.add(tf.mul(prev, 1 - sigma), tf.mul(a, sigma)) as tf.Tensor2D;
       // Each layer in its own tidy, the previous output freed: a tape keeps its own references to what it needs.
-      g = keepOnly(g, x, () => block(recompute, ([prev, a]) => layer.apply(mixIn(prev, a), adj), [g, states[i - 1]], layer.variables));
+      g = replacing(g, () => block(recompute, ([prev, a]) => layer.apply(mixIn(prev, a), adj), [g, states[i - 1]], layer.variables));
     }
     return g;
   }
@@ -122,21 +121,22 @@ export function sdcnModel(genes: number, enc: readonly [number, number, number],
     variables: [...aeVars, ...gnn.flatMap((g) => [...g.variables]), ...zinbHead.variables, centres],
     state: ae.state,
     autoencode(x, o) {
-      const { z, xBar } = aePass(x, o);
-      return { z, xBar };
+      let t = x;
+      for (const b of encoder) t = run(b, t, o);
+      const z = zLayer.apply(t);
+      t = z;
+      for (const b of decoder) t = run(b, t, o);
+      return { z, xBar: xBarLayer.apply(t) };
     },
     embed(x, o) {
-      let t = x;
-      for (const b of encoder) t = keepOnly(t, x, () => run(b, t, o));
-      return keepOnly(t, x, () => zLayer.apply(t));
+      const states = encoderStates(x, o);
+      tf.dispose(states.slice(0, -1));
+      return states[states.length - 1];
     },
     readout(x, adj, o) {
-      const h: tf.Tensor2D[] = [];
-      let t = x;
-      for (const b of encoder) h.push((t = tf.tidy(() => run(b, t, o))));
-      const z = tf.tidy(() => zLayer.apply(t));
-      const g = graphPass(x, [...h, z], adj, false);
-      for (const s of [...h, z]) s.dispose();
+      const states = encoderStates(x, o);
+      const g = graphPass(x, states, adj, false);
+      tf.dispose(states);
       const out = tf.softmax(g);
       g.dispose();
       return out;

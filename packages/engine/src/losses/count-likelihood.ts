@@ -28,16 +28,13 @@ function scaled(mean: tf.Tensor, o: CountOptions): tf.Tensor {
 
 /** Element-wise NB NLL: the DCA formulation (t1 + t2). */
 function nbTerms(x: tf.Tensor, mu: tf.Tensor, theta: tf.Tensor): tf.Tensor {
-  // Sub-expressions in their own tidy, so a full batch holds a few N×G temporaries at a time, not all of them.
-  return tf.tidy(() => {
-    const th = tf.add(theta, EPS);
-    const t1 = tf.tidy(() => tf.sub(tf.add(lgamma(th), lgamma(tf.add(x, 1))), lgamma(tf.add(x, th))));
-    const t2 = tf.tidy(() => tf.add(
-      tf.mul(tf.add(th, x), tf.log1p(tf.div(mu, th))),
-      tf.mul(x, tf.sub(tf.log(th), tf.log(tf.add(mu, EPS)))),
-    ));
-    return tf.add(t1, t2);
-  });
+  const th = tf.add(theta, EPS);
+  const t1 = tf.sub(tf.add(lgamma(th), lgamma(tf.add(x, 1))), lgamma(tf.add(x, th)));
+  const t2 = tf.add(
+    tf.mul(tf.add(th, x), tf.log1p(tf.div(mu, th))),
+    tf.mul(x, tf.sub(tf.log(th), tf.log(tf.add(mu, EPS)))),
+  );
+  return tf.add(t1, t2);
 }
 
 export function nbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, o: CountOptions = {}): tf.Scalar {

@@ -16,18 +16,9 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  */
 export function lgamma(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    // Each partial sum is freed as soon as the next exists: on a full batch of N×G counts the series would otherwise
-    // hold some twenty N×G tensors at once (the tape, when on, keeps its own references to what it needs).
     let a: tf.Tensor = tf.scalar(C[0]);
-    for (let i = 1; i < 9; i++) {
-      const prev = a;
-      a = tf.tidy(() => tf.add(prev, tf.div(C[i], tf.add(x, i))));
-      prev.dispose();
-    }
-    const head = tf.tidy(() => {
-      const t = tf.add(x, G + 0.5);
-      return tf.sub(tf.mul(tf.add(x, 0.5), tf.log(t)), t);
-    });
-    return tf.sub(tf.add(head, tf.log(a)), tf.sub(tf.log(x), HALF_LOG_2PI));
+    for (let i = 1; i < 9; i++) a = tf.add(a, tf.div(C[i], tf.add(x, i)));
+    const t = tf.add(x, G + 0.5);
+    return tf.sub(tf.add(tf.sub(tf.mul(tf.add(x, 0.5), tf.log(t)), t), tf.log(a)), tf.sub(tf.log(x), HALF_LOG_2PI));
   });
 }
