@@ -1,4 +1,5 @@
-// Shared jest settings: TypeScript through SWC (no type-check here; `typecheck` does that), native ESM, and a node
+// Shared jest settings: TypeScript through SWC (no type-check here; `typecheck` does that; jest.transform.cjs adds a
+// prologue that keeps numeric loops at plain-node speed), native ESM, and a node
 // environment whose typed arrays are the outer realm's (jest.environment.cjs), so onnxruntime accepts them in every
 // project that reaches the engine (methods, the runner's convention tests), not only in the engine's own.
 const { join } = require('node:path');
@@ -8,8 +9,11 @@ module.exports = {
   testEnvironment: join(__dirname, 'jest.environment.cjs'),
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
+    '/node_modules/@tensorflow/.+\\.js$': [join(__dirname, 'jest.transform.cjs'), { prologueOnly: true }],
+    '^.+\\.ts$': [join(__dirname, 'jest.transform.cjs'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
+  // tfjs' bundles get the prologue too (jest.transform.cjs): their JS kernels and dispatch run in the vm context.
+  transformIgnorePatterns: ['/node_modules/(?!@tensorflow/)'],
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   testTimeout: 60000,
 };
