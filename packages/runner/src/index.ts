@@ -7,3 +7,4 @@ export { benchOverrides } from './params.ts';
 export { mergeResults, resultFile, writeResultFile } from './executors/slurm/result-files.ts';
 export { chooseLabelledCells, runHandingLabels } from './label-hand-off.ts';
 export { scoreRun } from './score-run.ts';
+export { createProgressView } from './progress.ts';

@@ -7,7 +7,8 @@
  *   npx tsx tools/bench/baselines/bench.ts --method dec --dataset pbmc3k [--seeds 0,1,2] [--schedule default|quick]
  *       [--set key=value ...]
  *
- * Prints one line per seed (`seed ari nmi acc seconds paper-ari`), then the means and the peak RSS.
+ * Prints one line per seed (`seed ari nmi acc seconds paper-ari`), then the means and the peak RSS; the method's progress
+ * goes to stderr as `scbench run` shows it (a line every ten seconds when stderr is not a terminal).
  */
 import { parseArgs } from 'node:util';
 import { readParam, rulesOf, testContext, type AnyMethod, type Params } from '@scbench/api';
@@ -21,7 +22,7 @@ import { scgnn } from '@scbench/baseline-scgnn';
 import { scmae } from '@scbench/baseline-scmae';
 import { scname } from '@scbench/baseline-scname';
 import { sczidesk } from '@scbench/baseline-sczidesk';
-import { loadForRun, runHandingLabels, scoreRun } from '@scbench/runner';
+import { createProgressView, loadForRun, runHandingLabels, scoreRun } from '@scbench/runner';
 
 const METHODS: Record<string, AnyMethod> = {
   dec, desc, scdeepcluster, scdcc, 'scdcc-semi': scdccSemi, sczidesk, scdsc, scgnn, scname, scmae, 'attentionae-sc': attentionaeSc,
@@ -52,11 +53,15 @@ console.log(`${method.id} on ${dataset.id} (${dataset.counts.rows} cells × ${da
   `schedule ${values.schedule}, node ${process.versions.node}`);
 console.log(`params ${JSON.stringify(params)}`);
 const rows: number[][] = [];
-for (const seed of values.seeds.split(',').map(Number)) {
-  const ctx = testContext(seed, false);
+const seeds = values.seeds.split(',').map(Number);
+const view = createProgressView(process.stderr);
+for (const [i, seed] of seeds.entries()) {
+  const shown = view.start(i + 1, seeds.length, `${method.id} seed ${seed}`);
+  const ctx = { ...testContext(seed, false), progress: (stage: string, done: number, all: number) => shown.stage(stage, done, all) };
   const t0 = performance.now();
   const { out, scored } = await runHandingLabels(method, dataset, params, ctx, truth);
   const seconds = (performance.now() - t0) / 1000;
+  view.close();
   const scoredRun = scoreRun(truth.labels, out, ctx.snapshots, scored, seed);
   const s = scoredRun.scores;
   const paper = scoredRun.paperProtocol?.scores.acc ?? NaN;
