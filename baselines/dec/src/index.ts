@@ -44,6 +44,9 @@ export const dec = defineMethod({
     commit: '14333d2c5ac108a6a88aa6e46f9fcb8c7764759a',
   },
   kind: 'deep',
+  // One run on a cluster (Slurm executor): cbmc_top2000, the largest shared set, projects to ≤ 58 min at one thread
+  // (tools/bench/baselines/scale-shared.txt, 2026-12-06) and 1.3 GB.
+  resources: { memGb: 4, cpus: 2, minutes: 120 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxIter: 4, updateInterval: 2, hidden: '16,16', nInit: 2 },

@@ -65,6 +65,9 @@ export const desc = defineMethod({
     commit: '0316819bf1b9cf0b2af5e6175af36e9ddec28c69',
   },
   kind: 'deep',
+  // One run on a cluster (Slurm executor): cbmc_top2000 projects to ≤ 109 min at one thread (at the 5,000-epoch cap;
+  // tools/bench/baselines/scale-shared.txt, 2026-12-06) and 0.9 GB.
+  resources: { memGb: 4, cpus: 2, minutes: 240 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, maxIter: 2, epochsFit: 1, nInit: 2 },

@@ -49,6 +49,10 @@ export const scdeepcluster = defineMethod({
     commit: '537cab79d75ce833e21d0964e264e83fc9613ab4',
   },
   kind: 'deep',
+  // One run on a cluster (Slurm executor): at the 2,000-epoch cap cbmc_top2000 projects to 592 min at one thread and
+  // 0.9 GB (tools/bench/baselines/scale-shared.txt, 2026-12-06); all genes enter the likelihood, so the 13.5k-gene
+  // sets (pbmc3k, worm_neuron) cost ~2–3× more per epoch. The tolerance stop usually ends far earlier.
+  resources: { memGb: 4, cpus: 2, minutes: 2880 },
   // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: SCDEEPCLUSTER_PARAMS.defaults,
   paramRules: SCDEEPCLUSTER_PARAMS.rules,

@@ -78,6 +78,9 @@ export const scdsc = defineMethod({
     commit: '1247a63aac17bdfb9cd833e3dbe175c4c92c26be',
   },
   kind: 'deep',
+  // One run on a cluster (Slurm executor): cbmc_top2000 projects to 176 min at one thread and 3.3 GB (full batch,
+  // checkpointed; tools/bench/baselines/scale-shared.txt, 2026-12-06).
+  resources: { memGb: 6, cpus: 2, minutes: 360 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, epochs: 2, enc1: 16, enc2: 16, enc3: 32, nInit: 2 },

@@ -56,6 +56,9 @@ export const sczidesk = defineMethod({
     commit: 'eaaf88f3d8c0c0c30cb141fd2cb0831f70a91a52',
   },
   kind: 'deep',
+  // One run on a cluster (Slurm executor): cbmc_top2000 (500 HVG, so cells decide the cost) projects to 209 min at one
+  // thread and 1.2 GB (tools/bench/baselines/scale-shared.txt, 2026-12-06).
+  resources: { memGb: 4, cpus: 2, minutes: 480 },
   // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,

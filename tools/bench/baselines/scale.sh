@@ -12,7 +12,7 @@ methods=("$@")
 echo "# $(date -u +%F) $(git rev-parse --short HEAD) $DATASET, limit ${LIMIT} s, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
 # On a crash node prints the throwing source line (a wasm glue line is one minified line of ~200 kB) and a caret under
 # it: both are dropped, the error and its stack are kept.
-readable() { awk 'length($0) <= 300 && $0 !~ /^[[:space:]]*\^*[[:space:]]*$/ || $0 == ""'; }
+readable() { awk '(length($0) <= 300 && $0 !~ /^[[:space:]]*\^*[[:space:]]*$/) || $0 == "" { print; fflush() }'; }
 for m in "${methods[@]}"; do
   timeout "$LIMIT" node_modules/.bin/tsx tools/bench/baselines/scale.ts --method "$m" --dataset "$DATASET" 2>&1 | readable | tee -a "$LOG"
   rc=${PIPESTATUS[0]}
