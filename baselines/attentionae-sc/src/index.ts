@@ -66,9 +66,10 @@ export const attentionaeSc = defineMethod({
     commit: '8bfbbb831db56881c0824fa28b4095eb40bebc02',
   },
   kind: 'deep',
-  // One run on a cluster (Slurm executor), estimated from the quick schedule (5 + 3 epochs on cbmc_top2000: 426 s,
-  // 2.6 GB; worm_neuron 4.0 GB; tools/bench/baselines/largest.sh, 2026-12-06): ~45 s per epoch, 200 + 100 epochs ≈ 4 h.
-  resources: { memGb: 8, cpus: 2, minutes: 480 },
+  // One run on a cluster (Slurm executor): cbmc_top2000 projects to 89 min at one thread and 2.6 GB (a 4,000-cell
+  // training subsample; tools/bench/baselines/scale-shared.txt, 2026-12-06); worm_neuron's quick schedule peaked at
+  // 4.0 GB (largest.sh).
+  resources: { memGb: 8, cpus: 2, minutes: 240 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { stage1Epochs: 2, stage2Epochs: 2, nTopGenes: 50, heads: 2, nInit: 2 },
