@@ -60,8 +60,8 @@ export const scmae = defineMethod({
     commit: '599e443538cb081f994729cf2d9d3cbaffd40e94',
   },
   kind: 'deep',
-  // One run on a cluster (Slurm executor): 81 epochs on cbmc_top2000 take ~3 min and 1.1 GB (tools/bench/baselines,
-  // speed.sh, 2026-12-06); 100,000 cells 23 CPU-minutes.
+  // One run on a cluster (Slurm executor): cbmc_top2000 projects to 8 min at one thread and 1.2 GB
+  // (tools/bench/baselines/scale-shared.txt, 2026-12-06); 100,000 cells took 23 CPU-minutes.
   resources: { memGb: 4, cpus: 2, minutes: 60 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
