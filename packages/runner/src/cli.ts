@@ -132,8 +132,9 @@ async function runCmd(args: string[]): Promise<number> {
   for (const spec of datasetSpecs) checkDatasetSpec(spec);
   const overrides = ((values.set as string[] | undefined) ?? []).map(parseOverride);
   for (const o of overrides) if (!methodIds.includes(o.method)) throw new UserError(`--set ${o.method}.${o.key}: ${o.method} is not among --methods`);
-  const timeoutS = values.timeout === undefined ? 7200 : Number(values.timeout);
-  if (!(timeoutS > 0)) throw new UserError(`--timeout ${values.timeout}: give a positive number of seconds`);
+  // undefined: each run's limit comes from its method's time hint (runTimeoutFor).
+  const timeoutS = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutS !== undefined && !(timeoutS > 0)) throw new UserError(`--timeout ${values.timeout}: give a positive number of seconds`);
   const concurrency = values.jobs === undefined ? (d?.jobs ?? 1) : Number(values.jobs);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--jobs ${values.jobs}: give a whole number of runs at once, 1 or more`);
   if (values.backend) {

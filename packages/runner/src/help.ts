@@ -34,7 +34,8 @@ ${specKeysHelp('                       ')}
                      "paper" is the original code's best epoch by ACC against the labels.
   --set M.KEY=VALUE  override one parameter of one method (repeatable)
   --smoke            tiny settings, for checking a setup quickly
-  --timeout SECONDS  per run (default 7200)
+  --timeout SECONDS  per run (default: the method's time hint where longer than 7200, else 7200;
+                     with --executor slurm: the task's time limit)
   --jobs N           runs at once, each in its own process (default 1); the cores are shared out among them
                      (SCBENCH_THREADS each, unless set), and a run's seconds are measured beside the others
   --retry-failed     re-run failed and timed-out runs (finished runs are always skipped)

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Protocol, RunRecord } from '@scbench/api';
 import { executeJob } from './execute-job.ts';
+import { runTimeoutFor } from './run-timeout.ts';
 import type { Job } from './plan.ts';
 import { createProgressView } from './progress.ts';
 import { makeRecord } from './make-record.ts';
@@ -13,7 +14,8 @@ export interface RunOptions {
   out: string;
   protocol: Protocol;
   smoke: boolean;
-  timeoutS: number;
+  /** `--timeout`; undefined: each method's time hint, at least two hours (runTimeoutFor). */
+  timeoutS?: number;
   retryFailed: boolean;
   cacheDir: string;
   /** Runs at once, each in its own process (`--jobs`; default 1). */
@@ -54,7 +56,7 @@ export async function runPlan(jobs: readonly Job[], opts: RunOptions, abort: Abo
     const startedAt = new Date().toISOString();
     const outcome = await executeJob(
       { type: 'run', dataset: job.dataset, method: job.method.id, seed: job.seed, params: job.params, smoke: opts.smoke, cacheDir: opts.cacheDir },
-      opts.timeoutS,
+      runTimeoutFor(job.method.resources, opts.timeoutS),
       {
         onLog: (event, values) => appendFileSync(log, JSON.stringify({ t: Date.now(), event, ...values }) + '\n'),
         onProgress: (stage, d, t) => progress.stage(stage, d, t),

@@ -24,7 +24,8 @@ export interface RunBasics {
   out: string;
   protocol: Protocol;
   smoke: boolean;
-  timeoutS: number;
+  /** `--timeout`; undefined: each method's time hint (runTimeoutFor). */
+  timeoutS?: number;
   retryFailed: boolean;
   cacheDir: string;
   report: boolean;

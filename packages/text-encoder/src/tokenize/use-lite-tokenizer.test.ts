@@ -44,10 +44,12 @@ describe('UseLiteTokenizer', () => {
       return min;
     };
     const long = cell.repeat(8).slice(0, 32000);
-    const short = long.slice(0, 4000);
+    const short = long.slice(0, 2000);
     best(long); // warm the JIT
     const ratio = best(long) / Math.max(best(short), 0.01);
-    expect(ratio).toBeLessThan(24); // 8× the text: linear ≈ 8×, quadratic ≈ 64×
+    // 16× the text: quadratic ≈ 256×; linear ≈ 16×, measured 18–36× at load ~5 (an 8× gap gave 20–29× against a
+    // bound of 24: too close).
+    expect(ratio).toBeLessThan(100);
   });
 
   it('rejects a vocabulary that is not [piece, score] pairs', () => {

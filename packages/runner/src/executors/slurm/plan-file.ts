@@ -21,7 +21,8 @@ export interface SlurmPlan {
   out: string;
   protocol: Protocol;
   smoke: boolean;
-  timeoutS: number;
+  /** `--timeout`; null: not given, a run's limit is its Slurm time limit (runTimeoutS). */
+  timeoutS: number | null;
   cacheDir: string;
   /** Render DIR/index.html after the merge. */
   report: boolean;

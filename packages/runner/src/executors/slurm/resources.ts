@@ -1,6 +1,7 @@
 // What each array task asks Slurm for, and how a plan's runs are grouped into job arrays.
 import type { ResourceHint } from '@scbench/api';
 import { UserError } from '../../exit-codes.ts';
+import { DEFAULT_TIMEOUT_S } from '../../run-timeout.ts';
 
 /** One array's request: every task of a Slurm job array asks for the same resources. */
 export interface TaskResources {
@@ -39,25 +40,26 @@ export function parseSlurmTime(text: string): number {
 
 /**
  * One run's request: a command-line flag wins (the user knows the partition's limits), then the method's hint, then
- * the cluster's default; the time limit falls back to `--timeout` plus five minutes for start-up and the record.
+ * the cluster's default; the time limit falls back to `--timeout` (else two hours) plus five minutes for start-up and
+ * the record.
  */
-export function taskResources(hint: ResourceHint | undefined, flags: ResourceFlags, timeoutS: number): TaskResources {
+export function taskResources(hint: ResourceHint | undefined, flags: ResourceFlags, timeoutS: number | undefined): TaskResources {
   const memGb = hint?.memGb;
   return {
     mem: flags.mem ?? (memGb !== undefined ? `${memGb}G` : undefined),
     cpus: flags.cpus ?? hint?.cpus,
-    minutes: flags.minutes ?? hint?.minutes ?? Math.ceil(timeoutS / 60) + 5,
+    minutes: flags.minutes ?? hint?.minutes ?? Math.ceil((timeoutS ?? DEFAULT_TIMEOUT_S) / 60) + 5,
   };
 }
 
 /**
- * The run's own timeout inside a task: the earlier of `--timeout` and shortly before Slurm's limit, so that a run
- * that overruns normally ends through the worker's timeout (a clean `timeout` record with the seconds it ran)
- * rather than by Slurm's kill.
+ * The run's own timeout inside a task: the earlier of `--timeout` (null: not given) and shortly before Slurm's limit,
+ * so that a run that overruns normally ends through the worker's timeout (a clean `timeout` record with the seconds
+ * it ran) rather than by Slurm's kill.
  */
-export function runTimeoutS(timeoutS: number, minutes: number): number {
+export function runTimeoutS(timeoutS: number | null, minutes: number): number {
   const limit = minutes * 60;
-  return Math.min(timeoutS, Math.max(limit * 0.9, limit - 120));
+  return Math.min(timeoutS ?? Infinity, Math.max(limit * 0.9, limit - 120));
 }
 
 export interface ArrayGroup {

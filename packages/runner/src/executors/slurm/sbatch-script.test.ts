@@ -55,11 +55,13 @@ describe('resources', () => {
     expect(taskResources(hint, {}, 7200)).toEqual({ mem: '8G', cpus: 4, minutes: 240 });
     expect(taskResources(hint, { mem: '16G', minutes: 30 }, 7200)).toEqual({ mem: '16G', cpus: 4, minutes: 30 });
     expect(taskResources(undefined, {}, 600)).toEqual({ mem: undefined, cpus: undefined, minutes: 15 });
+    expect(taskResources(undefined, {}, undefined)).toEqual({ mem: undefined, cpus: undefined, minutes: 125 }); // no --timeout: 2 h
   });
   it('ends a run by its own timeout before Slurm would kill it', () => {
     expect(runTimeoutS(7200, 240)).toBe(7200);
     expect(runTimeoutS(7200, 60)).toBe(3480);
     expect(runTimeoutS(7200, 1)).toBe(54);
+    expect(runTimeoutS(null, 2880)).toBe(2880 * 60 - 120); // no --timeout: the task's own limit, a little before Slurm's
   });
   it('submits one array per distinct request, none larger than MaxArraySize', () => {
     const small = { mem: '4G', cpus: 1, minutes: 60 };

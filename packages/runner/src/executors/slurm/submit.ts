@@ -17,7 +17,8 @@ export interface SlurmOptions {
   out: string;
   protocol: Protocol;
   smoke: boolean;
-  timeoutS: number;
+  /** `--timeout`; undefined: not given. */
+  timeoutS?: number;
   retryFailed: boolean;
   cacheDir: string;
   report: boolean;
@@ -91,7 +92,7 @@ export async function submitToSlurm(jobs: readonly Job[], o: SlurmOptions): Prom
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const requests = todo.map((j) => taskResources(j.method.resources, o.resources, o.timeoutS));
   const plan: SlurmPlan = {
-    version: 1, submission, out, protocol: o.protocol, smoke: o.smoke, timeoutS: o.timeoutS, cacheDir: o.cacheDir, report: o.report,
+    version: 1, submission, out, protocol: o.protocol, smoke: o.smoke, timeoutS: o.timeoutS ?? null, cacheDir: o.cacheDir, report: o.report,
     runs: todo.map((j) => ({ dataset: j.dataset, method: j.method.id, seed: j.seed, params: j.params, paramsHash: j.paramsHash })),
     arrays: groupArrays(requests, maxArraySize() - 1),
   };
