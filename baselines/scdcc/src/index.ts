@@ -1,5 +1,5 @@
 import { defineMethod, type Clustering, type Context, type Dataset } from '@scbench/api';
-import { runScDeepCluster, SCDEEPCLUSTER_PARAMS } from '@scbench/baseline-scdeepcluster';
+import { runScDeepCluster, scdeepcluster, SCDEEPCLUSTER_PARAMS } from '@scbench/baseline-scdeepcluster';
 import { SCDCC_REFERENCE } from './reference.ts';
 
 /**
@@ -21,8 +21,8 @@ export const scdcc = defineMethod({
   summary: 'scDeepCluster\'s model and schedule with γ once (scDCC), run without its label-derived pairwise constraints',
   reference: SCDCC_REFERENCE,
   kind: 'deep',
-  // One run on a cluster (Slurm executor): scDeepCluster's network and schedule (see its hint).
-  resources: { memGb: 4, cpus: 2, minutes: 2880 },
+  // One run on a cluster (Slurm executor): scDeepCluster's network and schedule, so its hint.
+  resources: scdeepcluster.resources,
   // No rawCounts need: dcaPreprocess has a declared path for log-normalised values (logInput), named in info.
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,

@@ -1,5 +1,5 @@
 import { defineParams, defineSemiSupervised, positiveInt, real, type Clustering, type Context, type Dataset, type PartialTruth } from '@scbench/api';
-import { runScDeepCluster, SCDEEPCLUSTER_PARAMS, type ScDeepClusterModel } from '@scbench/baseline-scdeepcluster';
+import { runScDeepCluster, scdeepcluster, SCDEEPCLUSTER_PARAMS, type ScDeepClusterModel } from '@scbench/baseline-scdeepcluster';
 import { tf, type DecStageOptions } from '@scbench/engine';
 import { randomPairs } from './constraints.ts';
 import { cannotLinkLoss, mustLinkLoss } from './pairwise-loss.ts';
@@ -62,8 +62,8 @@ export const scdccSemi = defineSemiSupervised({
   summary: 'SEMI-SUPERVISED scDCC: handed the labels of 10 % of cells, 1,000 must-link/cannot-link pairs among them; scored on the other 90 %, never ranked with unsupervised methods',
   reference: SCDCC_REFERENCE,
   kind: 'deep',
-  // One run on a cluster (Slurm executor): scDeepCluster's network and schedule (see its hint).
-  resources: { memGb: 4, cpus: 2, minutes: 2880 },
+  // One run on a cluster (Slurm executor): scDeepCluster's network and schedule, so its hint.
+  resources: scdeepcluster.resources,
   supervision: { kind: 'semi', labelFraction: 0.1 },
   defaults: SCDCC_SEMI_PARAMS.defaults,
   paramRules: SCDCC_SEMI_PARAMS.rules,

@@ -99,7 +99,7 @@ export const scgnn = defineMethod({
   },
   kind: 'deep',
   // One run on a cluster (Slurm executor), estimated, not measured: up to 500 + 10 × (K·200 + 200) AE epochs; on
-  // chetah_headneck (180 cells) a grid run took 38 min, and cbmc_top2000's ~32,500 epochs of 8,617 cells would take
+  // chetah_headneck (180 cells) a grid run took 38–56 min, and cbmc_top2000's ~32,500 epochs of 8,617 cells would take
   // most of a day (reports/baselines-graph, 2026-12-06).
   resources: { memGb: 4, cpus: 2, minutes: 2880 },
   defaults: PARAMS.defaults,
