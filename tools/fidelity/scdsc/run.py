@@ -125,12 +125,19 @@ _eva = dsc.eva
 
 def eva(y_true, y_pred, epoch=0):
     last['pred'], last['epoch'] = np.array(y_pred, copy=True), epoch  # eva's cluster_acc may overwrite y_pred
-    return _eva(y_true, y_pred, epoch)
+    try:
+        return _eva(y_true, y_pred, epoch)
+    except TypeError:
+        # evaluation.py's cluster_acc returns None when an epoch's prediction leaves a cluster empty and eva's
+        # unpacking then fails (cbmc_top2000): only the original's printout is lost, training goes on
+        last['unscored'] = last.get('unscored', 0) + 1
 
 
 dsc.eva = eva
 dsc.train_sdcn(load_data('mtab'), cdata.raw.X, cdata.obs.size_factors)
 wall = clock()
+if last.get('unscored'):
+    notes.append(f"{last['unscored']} epoch evaluations skipped: the original's cluster_acc returned None (an empty cluster)")
 text = tee.text()
 train_text = text[text.index('SDCN('):] if 'SDCN(' in text else text
 best, n_evals = harness.best_printed(train_text, r'\n\d+ :acc [0-9.]+ , nmi [0-9.]+ , ari (?P<ari>[-0-9.]+)')
