@@ -14,6 +14,7 @@ import { installOrtReduceKernels, uninstallOrtReduceKernels } from './ort/reduce
 import { installOrtUnaryKernels, uninstallOrtUnaryKernels } from './ort/unary-kernels.ts';
 import { installOrtMseKernels, uninstallOrtMseKernels } from './ort/mse-kernels.ts';
 import { registerWasmKernelFixes } from './wasm-kernel-fixes.ts';
+import { registerReduceGradients } from './reduce-gradients.ts';
 import { setOrtThreads } from './ort/sessions.ts';
 
 export const BACKENDS = ['tfjs-node-gpu', 'tfjs-node', 'wasm-ort', 'wasm'] as const;
@@ -113,6 +114,7 @@ async function attempt(b: BackendName, threads: number): Promise<(BackendInfo & 
 export async function initEngine(opts: EngineOptions = {}): Promise<BackendInfo> {
   const want = requested(opts);
   const threads = threadCount(opts);
+  registerReduceGradients();
   if (current && (want === 'auto' || want === current.backend) && (opts.threads === undefined || opts.threads === current.threads)) {
     return info();
   }

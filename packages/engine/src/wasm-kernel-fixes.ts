@@ -3,7 +3,9 @@
  *
  * `Identity` copies its input on wasm, and the autodiff tape clones (Identity) every tensor it saves for the
  * backward pass: a full copy of each large activation per op per step. Tensors are immutable and the wasm
- * backend refcounts data (Reshape already shares it), so Identity can share too, as tfjs-cpu's does.
+ * backend refcounts data (Reshape already shares it), so Identity can share too, as tfjs-cpu's does. `Cast` to
+ * the dtype a tensor already has is the same copy (tf.moments casts to float32 before it reduces, so every
+ * BatchNorm does it twice per step): it shares as well.
  *
  * Kernels tfjs-backend-wasm lacks but training needs. `UnsortedSegmentSum` is the gradient of `gather`
  * (mini-batch embeddings, GAT edge gathers); without it backprop through a gather throws on wasm.
@@ -40,6 +42,15 @@ function identity(args: { inputs: { x: TensorInfo }; backend: WasmBackend }): Te
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
 
+/** Cast that shares the data when the dtype does not change, and otherwise runs wasm's own kernel. */
+function sameDtypeSharingCast(original: tf.KernelFunc): tf.KernelFunc {
+  return ((args: Parameters<tf.KernelFunc>[0]) => {
+    const { x } = args.inputs as unknown as { x: TensorInfo };
+    if (x.dtype === (args.attrs as unknown as tf.CastAttrs).dtype) return identity({ inputs: { x }, backend: args.backend as WasmBackend });
+    return original(args);
+  }) as tf.KernelFunc;
+}
+
 let sharingIdentity = false;
 
 export function registerWasmKernelFixes(): void {
@@ -47,6 +58,11 @@ export function registerWasmKernelFixes(): void {
     const original = tf.getKernel(tf.Identity, 'wasm');
     if (original) tf.unregisterKernel(tf.Identity, 'wasm');
     tf.registerKernel({ kernelName: tf.Identity, backendName: 'wasm', kernelFunc: identity as never });
+    const cast = tf.getKernel(tf.Cast, 'wasm');
+    if (cast) {
+      tf.unregisterKernel(tf.Cast, 'wasm');
+      tf.registerKernel({ ...cast, kernelFunc: sameDtypeSharingCast(cast.kernelFunc) });
+    }
     sharingIdentity = true;
   }
   if (!tf.getKernel(tf.UnsortedSegmentSum, 'wasm')) {

@@ -156,6 +156,21 @@ describe('graph layers', () => {
     checkLayer(layer.variables, x, (xx) => layer.apply(xx as tf.Tensor2D, dense));
     tf.dispose([x, dense]);
     disposeModules(layer);
+    // Widening layers propagate X before multiplying by W: the same Â·X·W, and the same gradients.
+    const wide = gcn(4, 7, createRng(3, 'mulberry32'));
+    const xw = randomTensor([5, 4], 5);
+    const ringDense = tf.tensor2d(Array.from({ length: 25 }, (_, f) => {
+      const [i, j] = [Math.floor(f / 5), f % 5];
+      for (let p = ring.indptr[i]; p < ring.indptr[i + 1]; p++) if (ring.indices[p] === j) return ring.data[p];
+      return 0;
+    }), [5, 5]);
+    tf.tidy(() => {
+      const want = tf.matMul(ringDense, tf.matMul(xw as tf.Tensor2D, wide.variables[0] as tf.Variable<tf.Rank.R2>));
+      expect(tf.max(tf.abs(tf.sub(wide.apply(xw as tf.Tensor2D, sp), want))).dataSync()[0]).toBeLessThan(1e-5);
+    });
+    checkLayer(wide.variables, xw, (xx) => wide.apply(xx as tf.Tensor2D, sp));
+    tf.dispose([xw, ringDense]);
+    disposeModules(wide);
   });
 
   it('GAT: attention rows sum to 1 over neighbours; gradients (multi-head concat and mean)', () => {
