@@ -15,6 +15,7 @@ import { installOrtUnaryKernels, uninstallOrtUnaryKernels } from './ort/unary-ke
 import { installOrtMseKernels, uninstallOrtMseKernels } from './ort/mse-kernels.ts';
 import { registerWasmKernelFixes } from './wasm-kernel-fixes.ts';
 import { registerReduceGradients } from './reduce-gradients.ts';
+import { registerClipGradient } from './clip-gradient.ts';
 import { setOrtThreads } from './ort/sessions.ts';
 
 export const BACKENDS = ['tfjs-node-gpu', 'tfjs-node', 'wasm-ort', 'wasm'] as const;
@@ -115,6 +116,7 @@ export async function initEngine(opts: EngineOptions = {}): Promise<BackendInfo>
   const want = requested(opts);
   const threads = threadCount(opts);
   registerReduceGradients();
+  registerClipGradient();
   if (current && (want === 'auto' || want === current.backend) && (opts.threads === undefined || opts.threads === current.threads)) {
     return info();
   }
