@@ -8,9 +8,8 @@
  *   npx tsx tools/bench/baselines/scdsc-step-memory.ts [--cells 4000] [--genes 2000] [--recompute]
  */
 import { parseArgs } from 'node:util';
-import { bce, decTarget, initEngine, klDivergence, sparseMatrix, tf } from '@scbench/engine';
-import { createRng, similarityGraph } from '@scbench/numerics';
-import { sdcnModel } from '@scbench/baseline-scdsc';
+import { initEngine, tf } from '@scbench/engine';
+import { scdscStep } from './scdsc-step.ts';
 
 const { values } = parseArgs({
   options: { cells: { type: 'string', default: '4000' }, genes: { type: 'string', default: '2000' }, recompute: { type: 'boolean', default: false } },
@@ -19,23 +18,9 @@ const n = Number(values.cells);
 const g = Number(values.genes);
 if (!(n > 10 && g > 1)) throw new Error('usage: scdsc-step-memory.ts [--cells N>10] [--genes G>1]');
 await initEngine();
-const rng = createRng(0);
-const counts = Float32Array.from({ length: n * g }, () => (rng.uniform() < 0.8 ? 0 : Math.floor(rng.uniform() * 5)));
-const x = tf.tidy(() => tf.log1p(tf.tensor2d(counts, [n, g])));
-const c = tf.tensor2d(counts, [n, g]);
-const sf = tf.ones([n]) as tf.Tensor1D;
-const adj = sparseMatrix(similarityGraph({ rows: n, cols: 20, data: Float32Array.from({ length: n * 20 }, () => rng.uniform()) }, 10, 'p'));
-const model = sdcnModel(g, [500, 500, 2000], 10, 8, rng);
+const step = scdscStep(n, g, 8, values.recompute);
 const t0 = performance.now();
-const info = await tf.profile(() => {
-  const { value, grads } = tf.variableGrads(() => {
-    const f = model.trainingPass(x, c, sf, adj, values.recompute);
-    const target = decTarget(f.q);
-    return tf.addN([tf.mul(bce(f.q, target), 0.1), tf.mul(klDivergence(target, f.predict), 0.01), f.mse, tf.mul(f.zinb, 0.1)]) as tf.Scalar;
-  }, model.variables as tf.Variable[]);
-  value.dispose();
-  for (const t of Object.values(grads)) t.dispose();
-});
+const info = await tf.profile(step);
 const seconds = (performance.now() - t0) / 1000;
 const gib = (b: number): string => (b / 2 ** 30).toFixed(2);
 const tensor = (4 * n * g) / 2 ** 30;
