@@ -1,8 +1,8 @@
 /**
  * Wall and CPU seconds of full-batch scDSC training steps (`scdsc-step.ts`: forward + gradients of the paper loss on
  * random data, N cells × G genes, the default layer sizes): the figure engine changes to the step are judged by.
- * CPU time is the one to compare on a loaded machine (wall time moves with the load). To compare two commits in one
- * sitting, run it from a worktree of each (`git worktree add`, node_modules linked, @scbench/* pointing into it).
+ * CPU time is the one to compare on a loaded machine (wall time moves with the load). To compare two commits back to
+ * back, run it from a worktree of each (`git worktree add`, node_modules linked, @scbench/* pointing into it).
  *
  *   SCBENCH_THREADS=1 npx tsx tools/bench/baselines/scdsc-step-time.ts [--cells 8617] [--genes 391] [--recompute] [--steps 5]
  */
