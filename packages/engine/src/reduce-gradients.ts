@@ -29,9 +29,12 @@ export function registerReduceGradients(): void {
     inputsToSave: ['x'],
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved;
-      const e = expanded(dy as tf.Tensor, x, (attrs as unknown as tf.SumAttrs).axis);
-      const dx = tf.mul(e.dy, tf.fill(x.shape, 1));
-      return { x: () => dx };
+      return {
+        x: () => {
+          const e = expanded(dy as tf.Tensor, x, (attrs as unknown as tf.SumAttrs).axis);
+          return tf.mul(e.dy, tf.fill(x.shape, 1));
+        },
+      };
     },
   });
   tf.registerGradient({

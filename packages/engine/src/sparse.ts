@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Csr } from '@scbench/api';
 import { csrMatmulDense, csrTranspose } from '@scbench/numerics';
-import { readNow } from './tensors.ts';
+import { float32Now } from './tensors.ts';
 
 /** A constant sparse matrix with its transpose precomputed (the transpose carries the gradient). */
 export interface SparseMatrix {
@@ -30,13 +30,8 @@ export function spmm(a: SparseMatrix, h: tf.Tensor2D): tf.Tensor2D {
   if (h.shape[0] !== a.cols) throw new Error(`spmm: A is ${a.rows}×${a.cols} but H has ${h.shape[0]} rows`);
   const d = h.shape[1];
   const op = tf.customGrad(((x: tf.Tensor) => ({
-    value: tf.tensor2d(csrTimesDense(a.csr, floats(x), d), [a.rows, d]),
-    gradFunc: (dy: tf.Tensor) => tf.tensor2d(csrTimesDense(a.transposed, floats(dy), d), [a.cols, d]),
+    value: tf.tensor2d(csrTimesDense(a.csr, float32Now(x), d), [a.rows, d]),
+    gradFunc: (dy: tf.Tensor) => tf.tensor2d(csrTimesDense(a.transposed, float32Now(dy), d), [a.cols, d]),
   })) as never);
   return op(h) as tf.Tensor2D;
-}
-
-/** A tensor's values for the product: a heap view for float32 on wasm (no copy; the product allocates no tensor), else a copy. */
-function floats(t: tf.Tensor): Float32Array {
-  return t.dtype === 'float32' ? readNow(t) : Float32Array.from(t.dataSync());
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from './backend.ts';
-import { densify, readNow, toMatrix } from './tensors.ts';
+import { densify, float32Now, readNow, toMatrix } from './tensors.ts';
 
 beforeAll(async () => {
   await initEngine({ backend: 'wasm' });
@@ -14,7 +14,10 @@ describe('tensors', () => {
     expect(Array.from(view)).toEqual(Array.from(t.dataSync()));
     expect(view.buffer.byteLength).toBeGreaterThan(view.byteLength); // a window on the wasm heap, not a copy
     expect(() => readNow(tf.tensor1d([1], 'int32'))).toThrow(/float32/);
-    t.dispose();
+    expect(float32Now(t).buffer).toBe(view.buffer); // float32: the same heap view
+    const ints = tf.tensor1d([3, -1], 'int32');
+    expect(Array.from(float32Now(ints))).toEqual([3, -1]); // other dtypes: a float32 copy
+    tf.dispose([t, ints]);
   });
 
   it('densify and toMatrix move CSR and tensors into dense row-major arrays', () => {

@@ -32,6 +32,11 @@ export function readNow(t: tf.Tensor): Float32Array {
   return wasm.typedArrayFromHeap({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
 }
 
+/** A tensor's values as float32 for a typed-array loop: `readNow`'s heap view for float32, a copy for other dtypes. */
+export function float32Now(t: tf.Tensor): Float32Array {
+  return t.dtype === 'float32' ? readNow(t) : Float32Array.from(t.dataSync());
+}
+
 /** Argmax over each row, e.g. cluster labels from a soft assignment. */
 export function rowArgmax(t: tf.Tensor2D): Int32Array {
   const idx = tf.argMax(t, 1);

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gridStrides, zinbNllGradients, zinbNllSum, type ZinbGrid } from '@scbench/numerics';
-import { readNow } from '../tensors.ts';
+import { float32Now } from '../tensors.ts';
 import { lgamma } from './lgamma.ts';
 
 const EPS = 1e-10;
@@ -69,11 +69,11 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
   const grid = (m: tf.Tensor, t: tf.Tensor, p: tf.Tensor, s: tf.Tensor | null): ZinbGrid => ({
     // Heap views: valid until the next engine allocation, so the loops run before any tensor is made.
     rows, cols, ridge,
-    x: { data: floats(x), rowStride: cols, colStride: 1 },
-    mean: { data: floats(m), ...strides(m, 'the mean') },
-    theta: { data: floats(t), ...strides(t, 'θ') },
-    pi: { data: floats(p), ...strides(p, 'π') },
-    sizeFactors: s ? { data: floats(s), ...strides(s, 'the size factors') } : null,
+    x: { data: float32Now(x), rowStride: cols, colStride: 1 },
+    mean: { data: float32Now(m), ...strides(m, 'the mean') },
+    theta: { data: float32Now(t), ...strides(t, 'θ') },
+    pi: { data: float32Now(p), ...strides(p, 'π') },
+    sizeFactors: s ? { data: float32Now(s), ...strides(s, 'the size factors') } : null,
   });
   const f = tf.customGrad(((meanIn: tf.Tensor, thetaIn: tf.Tensor, piIn: tf.Tensor, save: tf.GradSaveFunc) => {
     // x and the size factors are saved too: the tape keeps saved tensors, a closure would not keep them alive.
@@ -89,10 +89,5 @@ export function zinbNll(x: tf.Tensor, mean: tf.Tensor, theta: tf.Tensor, pi: tf.
     return { value: tf.scalar(value), gradFunc };
   }) as never);
   return (f as (...t: tf.Tensor[]) => tf.Tensor)(mean, theta, pi) as tf.Scalar;
-}
-
-/** A tensor's values for the loops: a heap view for float32 on wasm (no copy), else a copy. */
-function floats(t: tf.Tensor): Float32Array {
-  return t.dtype === 'float32' ? readNow(t) : Float32Array.from(t.dataSync());
 }
 
