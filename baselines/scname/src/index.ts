@@ -49,9 +49,9 @@ export const scname = defineMethod({
     commit: 'e468be9d40d5899eead05a66bd5582e3a0f38dab',
   },
   kind: 'deep',
-  // One run on a cluster (Slurm executor): cbmc_top2000 projects to 806 min at one thread and 1.2 GB (each fine-tuning
-  // batch searches the whole memory bank; tools/bench/baselines/scale-shared.txt, 2026-12-06).
-  resources: { memGb: 4, cpus: 2, minutes: 1620 },
+  // One run on a cluster (Slurm executor): cbmc_top2000 projects to 313 min at one thread and 1.2 GB (each fine-tuning
+  // batch searches the whole memory bank; tools/bench/baselines/scale-shared.txt, 2026-12-07).
+  resources: { memGb: 4, cpus: 2, minutes: 640 },
   defaults: PARAMS.defaults,
   paramRules: PARAMS.rules,
   smoke: { pretrainEpochs: 2, finetuneEpochs: 2, hvg: 50, nInit: 2, updateEpoch: 1 },

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../backend.ts';
 import { expectGradOk, gradCheck, randomTensor } from '../testing/gradcheck.ts';
 import { memoryBank, neighbourContrastive } from './neighbour-contrastive.ts';
+import { neighbourContrastiveOpForm } from './neighbour-contrastive-op-form.ts';
 
 beforeAll(async () => {
   await initEngine({ backend: 'wasm-ort', threads: 2 });
@@ -34,6 +35,24 @@ describe('neighbourContrastive (scNAME) and the memory bank', () => {
     expect(got).toBeCloseTo(reference(z.arraySync() as number[][], zt.arraySync() as number[][], bank.arraySync() as number[][], 3, 0.7), 4);
     expectGradOk(gradCheck((a) => neighbourContrastive(z, a as tf.Tensor2D, bank, 3, 0.7), [zt]));
     expect(() => neighbourContrastive(z, zt, bank, 10, 0.7)).toThrow(/k must be an integer in \[1, 9\]/);
+    tf.dispose([z, zt, bank]);
+  });
+
+  it('matches the loss written with tfjs ops (positives mask, two logSumExps) and its autodiff gradient at 48 × 500', () => {
+    const z = randomTensor([48, 8], 4) as tf.Tensor2D;
+    const zt = randomTensor([48, 8], 5) as tf.Tensor2D;
+    const bank = randomTensor([500, 8], 6) as tf.Tensor2D;
+    const k = 10;
+    const t = 0.7;
+    const opForm = (a: tf.Tensor): tf.Scalar => neighbourContrastiveOpForm(z, a as tf.Tensor2D, bank, k, t);
+    const fused = (a: tf.Tensor): tf.Scalar => neighbourContrastive(z, a as tf.Tensor2D, bank, k, t);
+    expect(fused(zt).dataSync()[0]).toBeCloseTo(opForm(zt).dataSync()[0], 5);
+    const gf = tf.grad(fused)(zt).dataSync();
+    const go = tf.grad(opForm)(zt).dataSync();
+    let worst = 0;
+    for (let i = 0; i < gf.length; i++) worst = Math.max(worst, Math.abs(gf[i] - go[i]));
+    expect(worst).toBeLessThan(1e-6);
+    expect(Math.max(...Array.from(go, Math.abs))).toBeGreaterThan(1e-3); // the comparison is not of zeros
     tf.dispose([z, zt, bank]);
   });
 
