@@ -24,7 +24,11 @@ p = harness.base_args(__doc__)
 p.add_argument('--training-epoch', type=int, default=200)
 p.add_argument('--clustering-epoch', type=int, default=100)
 p.add_argument('--workdir', default=None)
+p.add_argument('--dump-leiden', default=None, metavar='DIR',
+               help="write the z that use_Leiden clusters, scanpy's Gaussian connectivities of it and the labels it "
+                    "finds to DIR (for tools/fidelity/inputs/leiden-on-z.*)")
 args = p.parse_args()
+dump_dir = os.path.abspath(args.dump_leiden) if args.dump_leiden else None
 
 torch = harness.setup(args.src)
 import numpy as np  # noqa: E402
@@ -39,6 +43,25 @@ import utils  # noqa: E402  (the original's)
 import train as train_mod  # noqa: E402
 from model import AttentionAE  # noqa: E402
 train_mod.scipy = scipy
+
+if dump_dir:
+    import json  # noqa: E402
+    import scanpy  # noqa: E402  (the shim)
+    original_use_leiden = utils.use_Leiden
+
+    def use_leiden_dumped(features, resolution=1):
+        centers, labels = original_use_leiden(features, resolution=resolution)
+        os.makedirs(dump_dir, exist_ok=True)
+        z = np.ascontiguousarray(features, dtype=np.float32)
+        g = scanpy.AnnData(z)
+        scanpy.pp.neighbors(g, knn=False, method='gauss', metric='cosine', n_pcs=0)  # as use_Leiden builds it
+        z.tofile(os.path.join(dump_dir, 'z.f32'))
+        c = g.obsp['connectivities']
+        np.ascontiguousarray(c.toarray() if scipy.sparse.issparse(c) else c, dtype=np.float32).tofile(os.path.join(dump_dir, 'conn.f32'))
+        json.dump({'rows': int(z.shape[0]), 'cols': int(z.shape[1]), 'resolution': resolution,
+                   'labels': [int(v) for v in labels]}, open(os.path.join(dump_dir, 'leiden.json'), 'w'))
+        return centers, labels
+    utils.use_Leiden = use_leiden_dumped
 
 x, y = harness.load_h5(args.dataset)
 workdir = os.path.abspath(args.workdir or os.path.join('tmp', 'fidelity-work', f'aae-{args.dataset}-{args.seed}'))

@@ -1,0 +1,33 @@
+#!/usr/bin/python3
+"""leidenalg (scanpy.tl.leiden's RBConfiguration, directed, weighted, n_iterations -1) on the connectivities that
+`tools/fidelity/attentionae-sc/run.py --dump-leiden DIR` wrote, for several seeds: the clusters found per seed.
+Its partner `leiden-on-z.ts` runs ours on the same z, so the two Leiden implementations are compared on one graph.
+
+    /usr/bin/python3 tools/fidelity/inputs/leiden-on-z.py --dir tmp/leiden-wang-0 [--seeds 10]
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+import scipy.sparse as sp_sparse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common', 'shims'))
+import scanpy  # noqa: E402  (the shim: scanpy.tl.leiden's call of leidenalg)
+
+p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+p.add_argument('--dir', required=True)
+p.add_argument('--seeds', type=int, default=10)
+args = p.parse_args()
+meta = json.load(open(os.path.join(args.dir, 'leiden.json')))
+n = meta['rows']
+conn = np.fromfile(os.path.join(args.dir, 'conn.f32'), dtype=np.float32).reshape(n, n)
+a = scanpy.AnnData(np.zeros((n, 1), dtype=np.float32))
+a.obsp['connectivities'] = sp_sparse.csr_matrix(conn)
+ks = []
+for seed in range(args.seeds):
+    scanpy.tl.leiden(a, resolution=meta['resolution'], random_state=seed)
+    ks.append(int(a.obs['leiden'].astype(int).max()) + 1)
+print(f"leidenalg on the original's graph ({n} cells, resolution {meta['resolution']}): clusters per seed 0–{args.seeds - 1} {ks}, "
+      f"mean {np.mean(ks):.2f}; the original's run found {max(meta['labels']) + 1}")

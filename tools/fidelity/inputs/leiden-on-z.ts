@@ -1,0 +1,29 @@
+/**
+ * Ours on the z that the original AttentionAE-sc clustered with Leiden (`tools/fidelity/attentionae-sc/run.py
+ * --dump-leiden DIR`): our Gaussian-kernel graph of z (what attentionae-sc's `init=leiden` builds) against scanpy's
+ * connectivities of the same z (largest difference), then our Leiden at the same resolution for several seeds on our
+ * graph and on scanpy's: the clusters found per seed. `leiden-on-z.py` runs leidenalg on the same graph.
+ *
+ *   npx tsx tools/fidelity/inputs/leiden-on-z.ts --dir tmp/leiden-wang-0 [--seeds 10]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { csrFromDense, gaussGraphDense, leiden } from '@scbench/numerics';
+
+const { values } = parseArgs({ options: { dir: { type: 'string' }, seeds: { type: 'string', default: '10' } } });
+if (!values.dir) throw new Error('usage: leiden-on-z.ts --dir DIR (written by tools/fidelity/attentionae-sc/run.py --dump-leiden DIR) [--seeds N]');
+const meta = JSON.parse(readFileSync(join(values.dir, 'leiden.json'), 'utf8')) as { rows: number; cols: number; resolution: number; labels: number[] };
+const f32 = (name: string): Float32Array => { const b = readFileSync(join(values.dir!, name)); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };
+const z = { rows: meta.rows, cols: meta.cols, data: f32('z.f32') };
+const theirs = { rows: meta.rows, cols: meta.rows, data: f32('conn.f32') };
+const ours = gaussGraphDense(z, { nNeighbors: Math.min(15, z.rows), metric: 'cosine' }).connectivities;
+let worst = 0;
+for (let i = 0; i < ours.data.length; i++) worst = Math.max(worst, Math.abs(ours.data[i] - theirs.data[i]));
+console.log(`${meta.rows} cells × ${meta.cols}: our Gaussian connectivities vs scanpy's, largest difference ${worst.toExponential(2)}`);
+const seeds = Number(values.seeds);
+for (const [name, g] of [['our graph', ours], ["scanpy's graph", theirs]] as const) {
+  const ks: number[] = [];
+  for (let s = 0; s < seeds; s++) ks.push(leiden(csrFromDense(g), { resolution: meta.resolution, seed: s }).nClusters);
+  console.log(`our Leiden on ${name}: clusters per seed 0–${seeds - 1} [${ks.join(', ')}], mean ${(ks.reduce((a, b) => a + b, 0) / seeds).toFixed(2)}; the original's run found ${Math.max(...meta.labels) + 1}`);
+}
