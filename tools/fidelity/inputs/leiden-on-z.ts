@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ari } from '@scbench/metrics';
 import { csrFromDense, gaussGraphDense, leiden } from '@scbench/numerics';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, seeds: { type: 'string', default: '10' } } });
@@ -24,6 +25,12 @@ console.log(`${meta.rows} cells × ${meta.cols}: our Gaussian connectivities vs 
 const seeds = Number(values.seeds);
 for (const [name, g] of [['our graph', ours], ["scanpy's graph", theirs]] as const) {
   const ks: number[] = [];
-  for (let s = 0; s < seeds; s++) ks.push(leiden(csrFromDense(g), { resolution: meta.resolution, seed: s }).nClusters);
-  console.log(`our Leiden on ${name}: clusters per seed 0–${seeds - 1} [${ks.join(', ')}], mean ${(ks.reduce((a, b) => a + b, 0) / seeds).toFixed(2)}; the original's run found ${Math.max(...meta.labels) + 1}`);
+  const agreement: number[] = [];
+  for (let s = 0; s < seeds; s++) {
+    const res = leiden(csrFromDense(g), { resolution: meta.resolution, seed: s });
+    ks.push(res.nClusters);
+    agreement.push(ari.score(Int32Array.from(meta.labels), res.labels));
+  }
+  const mean = (a: number[]): string => (a.reduce((p, q) => p + q, 0) / a.length).toFixed(3);
+  console.log(`our Leiden on ${name}: clusters per seed 0–${seeds - 1} [${ks.join(', ')}], mean ${mean(ks)}; the original's run found ${Math.max(...meta.labels) + 1}; ARI with its labels, mean over seeds ${mean(agreement)}`);
 }
