@@ -11,6 +11,7 @@
  * against a bank of 8,617 cells (`tools/bench/engine/src/neighbour-contrastive.ts`).
  */
 import * as tf from '@tensorflow/tfjs';
+import { float32Now } from '../tensors.ts';
 import { l2NormalizeRows } from './contrastive.ts';
 
 export function neighbourContrastive(z: tf.Tensor2D, zTilde: tf.Tensor2D, bank: tf.Tensor2D, k: number, temperature: number): tf.Scalar {
@@ -31,27 +32,28 @@ function contrastiveOverBank(t: tf.Tensor2D, b: tf.Tensor2D, positives: Int32Arr
   const op = tf.customGrad(((tIn: tf.Tensor, save: tf.GradSaveFunc) => {
     const [rows, n] = [tIn.shape[0]!, b.shape[0]];
     const logitsT = tf.matMul(tIn as tf.Tensor2D, b, false, true);
-    const logits = Float32Array.from(logitsT.dataSync());
-    logitsT.dispose();
+    // A heap view, read only: valid until the next engine allocation, and none is made before the loop ends.
+    const raw = float32Now(logitsT);
     const g = new Float32Array(rows * n);
     let total = 0;
     for (let i = 0; i < rows; i++) {
       const o = i * n;
       let m = -Infinity;
-      for (let j = 0; j < n; j++) { const v = logits[o + j] / temperature; logits[o + j] = v; if (v > m) m = v; }
+      for (let j = 0; j < n; j++) m = Math.max(m, raw[o + j] / temperature);
       let sumAll = 0;
-      for (let j = 0; j < n; j++) { const e = Math.exp(logits[o + j] - m); g[o + j] = e; sumAll += e; }
+      for (let j = 0; j < n; j++) { const e = Math.exp(raw[o + j] / temperature - m); g[o + j] = e; sumAll += e; }
       let mp = -Infinity;
-      for (let c = 0; c < k; c++) mp = Math.max(mp, logits[o + positives[i * k + c]]);
+      for (let c = 0; c < k; c++) mp = Math.max(mp, raw[o + positives[i * k + c]] / temperature);
       let sumPos = 0;
-      for (let c = 0; c < k; c++) sumPos += Math.exp(logits[o + positives[i * k + c]] - mp);
+      for (let c = 0; c < k; c++) sumPos += Math.exp(raw[o + positives[i * k + c]] / temperature - mp);
       const lseAll = m + Math.log(sumAll);
       const lsePos = mp + Math.log(sumPos);
       total += lseAll - lsePos;
       const scaleAll = 1 / (sumAll * rows);
       for (let j = 0; j < n; j++) g[o + j] *= scaleAll;
-      for (let c = 0; c < k; c++) { const j = positives[i * k + c]; g[o + j] -= Math.exp(logits[o + j] - lsePos) / rows; }
+      for (let c = 0; c < k; c++) { const j = positives[i * k + c]; g[o + j] -= Math.exp(raw[o + j] / temperature - lsePos) / rows; }
     }
+    logitsT.dispose();
     save([tf.tensor2d(g, [rows, n])]);
     return {
       value: tf.scalar(total / rows),
