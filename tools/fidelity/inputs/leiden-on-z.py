@@ -21,6 +21,10 @@ p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDes
 p.add_argument('--dir', required=True)
 p.add_argument('--seeds', type=int, default=10)
 args = p.parse_args()
+for f in ('leiden.json', 'conn.f32'):
+    if not os.path.exists(os.path.join(args.dir, f)):
+        sys.exit(f'{os.path.join(args.dir, f)} not found; write the folder with '
+                 f'tools/fidelity/attentionae-sc/run.py --dump-leiden {args.dir}')
 meta = json.load(open(os.path.join(args.dir, 'leiden.json')))
 n = meta['rows']
 conn = np.fromfile(os.path.join(args.dir, 'conn.f32'), dtype=np.float32).reshape(n, n)

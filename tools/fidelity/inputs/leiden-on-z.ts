@@ -6,7 +6,7 @@
  *
  *   npx tsx tools/fidelity/inputs/leiden-on-z.ts --dir tmp/leiden-wang-0 [--seeds 10]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ari } from '@scbench/metrics';
@@ -14,6 +14,9 @@ import { csrFromDense, gaussGraphDense, leiden } from '@scbench/numerics';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, seeds: { type: 'string', default: '10' } } });
 if (!values.dir) throw new Error('usage: leiden-on-z.ts --dir DIR (written by tools/fidelity/attentionae-sc/run.py --dump-leiden DIR) [--seeds N]');
+for (const f of ['leiden.json', 'z.f32', 'conn.f32']) {
+  if (!existsSync(join(values.dir, f))) throw new Error(`leiden-on-z: ${join(values.dir, f)} not found; write the folder with tools/fidelity/attentionae-sc/run.py --dump-leiden ${values.dir}`);
+}
 const meta = JSON.parse(readFileSync(join(values.dir, 'leiden.json'), 'utf8')) as { rows: number; cols: number; resolution: number; labels: number[] };
 const f32 = (name: string): Float32Array => { const b = readFileSync(join(values.dir!, name)); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };
 const z = { rows: meta.rows, cols: meta.cols, data: f32('z.f32') };
